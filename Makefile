@@ -1,0 +1,116 @@
+# Makefile - build scormc, the course in modules/, and run the tests
+# SPDX-License-Identifier: MIT
+#
+#   make course   install what is missing, build scormc, build the course
+#   make check    everything 'course' does, then every test
+#   make bench    build the real and a generated course, timed
+#   make asan     the unit and CLI tests under ASan and UBSan
+#   make fuzz     run the GIFT fuzz target (FUZZ_SECONDS, default 600)
+
+# ---- settings you may change ------------------------------------------
+CC       ?= cc
+CLANG    ?= clang
+CFLAGS   ?= -O2 -g
+LDFLAGS  ?=
+PREFIX   ?= /usr/local
+B        ?= build
+COURSE   ?= modules
+DIST     ?= dist
+SOURCE_DATE_EPOCH ?= 1767225600
+
+WARN     = -Wall -Wextra -Wshadow -Wpointer-arith -Wstrict-prototypes \
+           -Wmissing-prototypes -Wvla -Wformat=2
+PKGS     = libxml-2.0 libzip lua5.4 libcmark-gfm
+WASM_CFLAGS = --target=wasm32 -O2 -nostdlib -ffreestanding \
+           -fvisibility=hidden -Wall -Wextra \
+           -Wl,--no-entry -Wl,--export-dynamic -Wl,--strip-all
+
+# ---- the fixed part ---------------------------------------------------
+# Recursive '=' so pkg-config runs only after the dependencies exist.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) \
+             -Ilib -I$(B)/gen $(PKG_CFLAGS)
+
+LIB_SRC    = $(wildcard lib/*.c)
+LIB_OBJ    = $(LIB_SRC:lib/%.c=$(B)/lib/%.o) \
+             $(B)/gen/schema_assets.o $(B)/gen/runtime_assets.o
+RUNTIME    = $(wildcard lib/runtime/*)
+SCHEMAS    = .cache/schemas
+UNIT_SRC   = $(wildcard tests/unit/test_*.c)
+UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+DEPS_BUILD = $(B)/.deps-build
+DEPS_TEST  = $(B)/.deps-test
+
+.PHONY: all course check unit cli browser bench asan fuzz install clean
+
+all: $(B)/scormc
+
+course: $(B)/scormc
+	$(B)/scormc build $(COURSE) -o $(DIST) --scorm 1.2
+	$(B)/scormc build $(COURSE) -o $(DIST) --scorm 2004-4
+
+check: all $(DEPS_TEST) $(UNIT_BIN)
+	tests/run.sh $(B)
+
+unit: $(UNIT_BIN)
+	@for t in $(UNIT_BIN); do $$t || exit 1; done
+
+$(DEPS_BUILD): tools/deps.sh
+	tools/deps.sh build
+	@mkdir -p $(B) && touch $@
+
+$(DEPS_TEST): tools/deps.sh package-lock.json $(DEPS_BUILD)
+	tools/deps.sh test
+	@touch $@
+
+$(SCHEMAS)/.verified: schema/SHA256SUMS schema/PIN | $(DEPS_BUILD)
+	tools/fetch-schemas.sh $(SCHEMAS)
+	@touch $@
+
+$(B)/bin2c: tools/bin2c.c | $(DEPS_BUILD)
+	@mkdir -p $(B)
+	$(CC) -O2 -Wall -Wextra -o $@ $<
+
+$(B)/gen/schema_assets.c: $(B)/bin2c $(SCHEMAS)/.verified \
+                          $(wildcard schema/*.xsd)
+	@mkdir -p $(B)/gen $(B)/schemas/driver
+	cp -R $(SCHEMAS)/scorm* $(B)/schemas/
+	cp schema/*.xsd $(B)/schemas/driver/
+	$(B)/bin2c $@ schema_assets $(B)/schemas \
+	  $$(cd $(B)/schemas && find . -type f | sort | sed 's|^\.|$(B)/schemas|')
+
+$(B)/runtime/scorer.wasm: lib/scorer.c lib/scorer.h | $(DEPS_BUILD)
+	@mkdir -p $(B)/runtime
+	$(CLANG) $(WASM_CFLAGS) -o $@ lib/scorer.c
+
+$(B)/gen/runtime_assets.c: $(B)/bin2c $(RUNTIME) $(B)/runtime/scorer.wasm
+	@mkdir -p $(B)/gen
+	cp $(RUNTIME) $(B)/runtime/
+	$(B)/bin2c $@ runtime_assets $(B)/runtime \
+	  $$(find $(B)/runtime -type f | sort)
+
+$(B)/gen/%.o: $(B)/gen/%.c
+	$(CC) $(ALL_CFLAGS) -w -c -o $@ $<
+
+$(B)/lib/%.o: lib/%.c $(wildcard lib/*.h) | $(DEPS_BUILD)
+	@mkdir -p $(B)/lib
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(B)/libscormc.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(B)/scormc: tools/scormc.c $(B)/libscormc.a
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libscormc.a $(LDFLAGS) $(PKG_LIBS) -lm
+
+$(B)/tests/%: tests/unit/%.c $(B)/libscormc.a | $(DEPS_TEST)
+	@mkdir -p $(B)/tests
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libscormc.a $(LDFLAGS) \
+	  $(PKG_LIBS) $$(pkg-config --libs cmocka) -lm
+
+install: $(B)/scormc
+	install -D -m 755 $(B)/scormc $(DESTDIR)$(PREFIX)/bin/scormc
+
+clean:
+	rm -rf $(B) build-asan $(DIST)

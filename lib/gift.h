@@ -1,0 +1,85 @@
+/*
+ * gift.h - parse Moodle's GIFT question format into questions
+ * SPDX-License-Identifier: MIT
+ *
+ * A gift_doc owns every string it points to; gift_doc_free releases all.
+ * Text fields hold the text with GIFT escapes resolved, in the question's
+ * format (see gift_format); the caller renders Markdown where needed.
+ */
+#ifndef SCORMC_GIFT_H
+#define SCORMC_GIFT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+
+typedef enum {
+  GIFT_SINGLE,       /* one '=' answer among '~' answers */
+  GIFT_MULTI,        /* weighted '~%n%' answers, no '=' */
+  GIFT_TRUEFALSE,    /* {T} {F} {TRUE} {FALSE} */
+  GIFT_SHORT,        /* only '=' answers */
+  GIFT_MATCHING,     /* '=left -> right' pairs */
+  GIFT_NUMERICAL,    /* {#...} */
+  GIFT_ESSAY,        /* {} */
+  GIFT_DESCRIPTION   /* no answer block */
+} gift_type;
+
+typedef enum {
+  GIFT_FORMAT_MOODLE,   /* the default: Moodle auto-format */
+  GIFT_FORMAT_MARKDOWN,
+  GIFT_FORMAT_HTML,
+  GIFT_FORMAT_PLAIN
+} gift_format;
+
+typedef enum {
+  GIFT_NUM_EXACT,       /* value, tolerance 0 */
+  GIFT_NUM_TOLERANCE,   /* value:tolerance */
+  GIFT_NUM_RANGE        /* min..max */
+} gift_num_kind;
+
+typedef struct {
+  char *text;       /* answer text; matching: the left item */
+  char *match;      /* matching: the right item; NULL otherwise */
+  char *feedback;   /* after '#', or NULL */
+  double weight;    /* percent, -100..100: '=' is 100, '~' is 0 */
+  gift_num_kind num_kind;
+  double value, tolerance, min, max;   /* numerical answers */
+  int line, column;
+} gift_answer;
+
+typedef struct {
+  gift_type type;
+  gift_format format;
+  char *title;         /* '::title::' or NULL */
+  char *category;      /* the '$CATEGORY:' in force, or NULL */
+  char *text;          /* question text before the answer block */
+  char *text_after;    /* missing word: text after the block, else NULL */
+  char *general_feedback;   /* after '####', or NULL */
+  bool truth;          /* true/false: the right answer */
+  char *feedback_true;      /* true/false: feedback when answering true */
+  char *feedback_false;     /* ... and when answering false */
+  gift_answer *answers;
+  size_t answer_count;
+  int line, column;    /* where the question starts */
+} gift_question;
+
+typedef struct {
+  gift_question *questions;
+  size_t count;
+} gift_doc;
+
+/*
+ * Parse 'len' bytes of GIFT. 'file' and 'first_line' place diagnostics
+ * (first_line > 1 when the GIFT sits inside a Markdown page). Errors and
+ * warnings go to 'diags'. Returns 0 and sets *out on success; returns -1
+ * on any error, with *out NULL.
+ */
+int gift_parse(gift_doc **out, const char *src, size_t len,
+               const char *file, int first_line, diag_list *diags);
+
+void gift_doc_free(gift_doc *doc);
+
+const char *gift_type_name(gift_type type);  /* "single", "multi", ... */
+
+#endif
