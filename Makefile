@@ -20,7 +20,7 @@ SOURCE_DATE_EPOCH ?= 1767225600
 
 WARN     = -Wall -Wextra -Wshadow -Wpointer-arith -Wstrict-prototypes \
            -Wmissing-prototypes -Wvla -Wformat=2
-PKGS     = libxml-2.0 libzip lua5.4 libcmark-gfm
+PKGS     = libxml-2.0 libzip lua5.4 libcmark-gfm jansson
 WASM_CFLAGS = --target=wasm32 -O2 -nostdlib -ffreestanding \
            -fvisibility=hidden -Wall -Wextra \
            -Wl,--no-entry -Wl,--export-dynamic -Wl,--strip-all

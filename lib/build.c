@@ -1,0 +1,418 @@
+/*
+ * build.c - turn a loaded course into SCORM packages
+ * SPDX-License-Identifier: MIT
+ */
+#include "build.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <libxml/tree.h>
+
+#include "assets.h"
+#include "coursejs.h"
+#include "manifest.h"
+#include "schema.h"
+#include "util.h"
+#include "zipwriter.h"
+
+#define MAX_MEDIA_BYTES (64u << 20)
+
+static const char *const EDITION_TAGS[] = {
+  "scorm12", "scorm2004-3", "scorm2004-4"};
+
+/* Runtime assets that are not copied into packages as they are: the
+ * launch template is filled in, the wasm travels base64-encoded inside
+ * a script (nothing is fetched at run time), the README is for us. */
+static bool runtime_asset_shipped(const char *name)
+{
+  return strcmp(name, "launch.html") != 0 &&
+         strcmp(name, "scorer.wasm") != 0 &&
+         strcmp(name, "README.md") != 0;
+}
+
+/* ---- suspend_data worst case ---------------------------------------- */
+
+static size_t base36_len(size_t v)
+{
+  size_t n = 1;
+
+  while (v >= 36) {
+    v /= 36;
+    n++;
+  }
+  return n;
+}
+
+/* Mirrors the encoding in lib/runtime/README.md:
+ * "1~L~" then one "seen.attempts.best.last.status" token per module,
+ * '~'-separated. Unlimited attempts are counted up to "zz". */
+static size_t module_token_max(const content_module *m,
+                               const module_settings *s)
+{
+  size_t seen = (m->page_count + 4) / 5;
+  size_t attempts = s->max_attempts ? base36_len((size_t)s->max_attempts)
+                                    : 2;
+
+  return seen + 1 + attempts + 1 + 2 + 1 + 2 + 1 + 1;
+}
+
+size_t build_suspend_worst_case(const content_t *content, long module,
+                                const course_t *course)
+{
+  size_t first = module >= 0 ? (size_t)module : 0;
+  size_t last = module >= 0 ? (size_t)module + 1 : content->module_count;
+  size_t pages = 1, total;
+
+  for (size_t i = first; i < last; i++)
+    if (content->modules[i].page_count > pages)
+      pages = content->modules[i].page_count;
+  total = 2 + base36_len(content->module_count) + 1 + base36_len(pages);
+  for (size_t i = first; i < last; i++)
+    total += 1 + module_token_max(&content->modules[i],
+                                  &course->modules[i].settings);
+  return total;
+}
+
+/* ---- what goes into a package --------------------------------------- */
+
+typedef struct {
+  const course_t *course;
+  const content_t *content;
+  const build_options *options;
+  diag_list *diags;
+} build_ctx;
+
+static char *fill_launch(const build_ctx *b, const char *title,
+                         const char *scope)
+{
+  const scormc_asset *tpl = assets_find(runtime_assets, "launch.html");
+  const char *p = (const char *)tpl->data;
+  strbuf sb;
+
+  sb_init(&sb);
+  while (*p) {
+    const char *mark = strstr(p, "{{");
+    const char *end = mark ? strstr(mark, "}}") : NULL;
+    if (!mark || !end) {
+      sb_puts(&sb, p);
+      break;
+    }
+    sb_add(&sb, p, (size_t)(mark - p));
+    if (strncmp(mark, "{{title}}", 9) == 0)
+      sb_html(&sb, title);
+    else if (strncmp(mark, "{{lang}}", 8) == 0)
+      sb_html(&sb, b->course->language);
+    else if (strncmp(mark, "{{scope}}", 9) == 0)
+      sb_html(&sb, scope);
+    else if (strncmp(mark, "{{base}}", 8) != 0)
+      sb_add(&sb, mark, (size_t)(end + 2 - mark));
+    p = end + 2;
+  }
+  return sb_take(&sb);
+}
+
+static void add_text(zip_plan *plan, const char *name, char *text)
+{
+  zip_plan_add(plan, name, (unsigned char *)text, strlen(text));
+}
+
+static void add_launch_pages(const build_ctx *b, zip_plan *plan,
+                             long module)
+{
+  const course_t *c = b->course;
+
+  if (b->options->layout != LAYOUT_PER_MODULE) {
+    const char *title = module >= 0
+                          ? b->content->modules[module].title : c->title;
+    const char *scope = module >= 0 ? c->modules[module].folder : "all";
+    add_text(plan, "index.html", fill_launch(b, title, scope));
+    return;
+  }
+  for (size_t m = 0; m < c->module_count; m++) {
+    char *name = manifest_module_launch(c, m);
+    add_text(plan, name, fill_launch(b, b->content->modules[m].title,
+                                     c->modules[m].folder));
+    free(name);
+  }
+  add_text(plan, "certificate.html",
+           fill_launch(b, c->title, "certificate"));
+}
+
+static void add_runtime(const build_ctx *b, zip_plan *plan, long module)
+{
+  const scormc_asset *wasm = assets_find(runtime_assets, "scorer.wasm");
+  char *js;
+
+  for (const scormc_asset *a = runtime_assets; a->name; a++) {
+    if (!runtime_asset_shipped(a->name))
+      continue;
+    char *name = xasprintf("scormc/%s", a->name);
+    zip_plan_add_copy(plan, name, a->data, a->size);
+    free(name);
+  }
+  js = coursejs_wasm_script(wasm->data, wasm->size);
+  add_text(plan, "scormc/scorer-wasm.js", js);
+  js = coursejs_build(b->course, b->content, b->options->edition,
+                      b->options->layout, module, b->diags);
+  add_text(plan, "scormc/course.js", js);
+}
+
+static void add_media_of(const build_ctx *b, zip_plan *plan,
+                         const content_module *m)
+{
+  char *dir = path_join(b->course->dir, m->folder);
+
+  for (size_t i = 0; i < m->media_count; i++) {
+    char *path = path_join(dir, m->media[i]);
+    char *name = *m->folder ? xasprintf("media/%s/%s", m->folder,
+                                        m->media[i])
+                            : xasprintf("media/%s", m->media[i]);
+    char *data;
+    size_t len;
+    if (read_file(path, MAX_MEDIA_BYTES, &data, &len) == 0)
+      zip_plan_add(plan, name, (unsigned char *)data, len);
+    else
+      diag_error(b->diags, path, 0, 0, "cannot read: %s",
+                 read_file_error());
+    free(name);
+    free(path);
+  }
+  free(dir);
+}
+
+static void add_media(const build_ctx *b, zip_plan *plan, long module)
+{
+  if (module >= 0) {
+    add_media_of(b, plan, &b->content->modules[module]);
+    return;
+  }
+  add_media_of(b, plan, &b->content->course_pages);
+  for (size_t m = 0; m < b->content->module_count; m++)
+    add_media_of(b, plan, &b->content->modules[m]);
+}
+
+/* The official schema files of the edition, at the package root. */
+static void add_schemas(const build_ctx *b, zip_plan *plan)
+{
+  const char *folder = schema_folder(b->options->edition);
+  size_t n = strlen(folder);
+
+  for (const scormc_asset *a = schema_assets; a->name; a++)
+    if (strncmp(a->name, folder, n) == 0 && a->name[n] == '/')
+      zip_plan_add_copy(plan, a->name + n + 1, a->data, a->size);
+}
+
+/* ---- the manifest --------------------------------------------------- */
+
+static const char **shared_runtime_files(const zip_plan *plan,
+                                         size_t *count)
+{
+  const char **names = xcalloc(plan->count, sizeof *names);
+
+  *count = 0;
+  for (size_t i = 0; i < plan->count; i++)
+    if (strncmp(plan->entries[i].name, "scormc/", 7) == 0)
+      names[(*count)++] = plan->entries[i].name;
+  return names;
+}
+
+static int compare_cstr(const void *a, const void *b)
+{
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Every file the manifest lists is in the zip, and every file of the
+ * zip but the manifest and the schemas is listed: a package with
+ * missing files or excess baggage is our bug, caught here. */
+static int cross_check(const build_ctx *b, xmlDocPtr doc,
+                       const zip_plan *plan, const char *label)
+{
+  xmlNodePtr root = xmlDocGetRootElement(doc);
+  size_t listed = 0, errors = b->diags->errors;
+  xmlNodePtr stack[8];
+  int depth = 0;
+
+  stack[depth++] = root;
+  while (depth > 0) {
+    xmlNodePtr n = stack[--depth];
+    for (xmlNodePtr c = n->children; c; c = c->next) {
+      if (c->type != XML_ELEMENT_NODE)
+        continue;
+      if (xmlStrcmp(c->name, (const xmlChar *)"file") == 0) {
+        xmlChar *href = xmlGetProp(c, (const xmlChar *)"href");
+        if (!href || !zip_plan_find(plan, (const char *)href))
+          diag_error(b->diags, label, 0, 0, "internal: manifest lists "
+                     "'%s' but the package lacks it", (char *)href);
+        listed++;
+        xmlFree(href);
+      } else if (depth < 8 &&
+                 (xmlStrcmp(c->name, (const xmlChar *)"resources") == 0 ||
+                  xmlStrcmp(c->name, (const xmlChar *)"resource") == 0)) {
+        stack[depth++] = c;
+      }
+    }
+  }
+  (void)listed;
+  return b->diags->errors > errors ? -1 : 0;
+}
+
+static int add_manifest(const build_ctx *b, zip_plan *plan, long module,
+                        const char *label)
+{
+  size_t runtime_count;
+  const char **runtime = shared_runtime_files(plan, &runtime_count);
+  manifest_spec spec = {b->course, b->content, b->options->edition,
+                        b->options->layout, module, runtime,
+                        runtime_count, NULL, 0};
+  xmlDocPtr doc;
+  xmlChar *xml = NULL;
+  int len = 0, rc;
+
+  qsort(runtime, runtime_count, sizeof *runtime, compare_cstr);
+  doc = manifest_build(&spec);
+  rc = schema_validate(doc, b->options->edition, label, b->diags);
+  if (rc == 0)
+    rc = cross_check(b, doc, plan, label);
+  if (rc == 0) {
+    xmlDocDumpFormatMemoryEnc(doc, &xml, &len, "UTF-8", 1);
+    zip_plan_add_copy(plan, "imsmanifest.xml", xml, (size_t)len);
+    xmlFree(xml);
+  }
+  xmlFreeDoc(doc);
+  free(runtime);
+  return rc;
+}
+
+/* ---- packages ------------------------------------------------------- */
+
+static char *package_name(const build_ctx *b, long module)
+{
+  const course_t *c = b->course;
+  const char *tag = EDITION_TAGS[b->options->edition];
+
+  if (b->options->layout == LAYOUT_SPLIT)
+    return xasprintf("%s-%s-%s.zip", c->id, tag, c->modules[module].folder);
+  if (b->options->layout == LAYOUT_PER_MODULE)
+    return xasprintf("%s-%s-per-module.zip", c->id, tag);
+  return xasprintf("%s-%s.zip", c->id, tag);
+}
+
+static int check_suspend_limit(const build_ctx *b, long module)
+{
+  size_t worst;
+
+  if (b->options->edition != EDITION_12)
+    return 0;
+  worst = build_suspend_worst_case(b->content, module, b->course);
+  if (worst <= BUILD_SUSPEND_LIMIT_12)
+    return 0;
+  diag_error(b->diags, b->course->lua_path, 0, 0, "the learner's state "
+             "can reach %zu characters, over SCORM 1.2's limit of %d: "
+             "use --scorm 2004-4 or the split layout", worst,
+             BUILD_SUSPEND_LIMIT_12);
+  return -1;
+}
+
+static int make_package(const build_ctx *b, long module, zip_plan *plan,
+                        const char *label)
+{
+  size_t errors = b->diags->errors;
+
+  if (check_suspend_limit(b, module) < 0)
+    return -1;
+  add_launch_pages(b, plan, module);
+  add_runtime(b, plan, module);
+  add_media(b, plan, module);
+  add_schemas(b, plan);
+  if (b->diags->errors > errors)
+    return -1;
+  return add_manifest(b, plan, module, label);
+}
+
+static int ensure_dir(const char *dir, diag_list *diags)
+{
+  struct stat st;
+
+  if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+    return 0;
+  if (mkdir(dir, 0777) == 0)
+    return 0;
+  diag_error(diags, dir, 0, 0, "cannot create the output folder: %s",
+             strerror(errno));
+  return -1;
+}
+
+static void remove_all(char **paths, size_t count)
+{
+  for (size_t i = 0; i < count; i++)
+    if (paths[i])
+      unlink(paths[i]);
+}
+
+static void free_paths(char **paths, size_t count)
+{
+  for (size_t i = 0; i < count; i++)
+    free(paths[i]);
+  free(paths);
+}
+
+/* Write each package to a temporary file; only when all are written,
+ * rename them into place. */
+int build_course(const course_t *course, const content_t *content,
+                 const build_options *options, build_result *result,
+                 diag_list *diags)
+{
+  build_ctx b = {course, content, options, diags};
+  size_t count = options->layout == LAYOUT_SPLIT ? course->module_count : 1;
+  char **temps = xcalloc(count, sizeof *temps);
+  char **finals = xcalloc(count, sizeof *finals);
+  time_t when = zip_source_date();
+  int rc = 0;
+
+  memset(result, 0, sizeof *result);
+  if (ensure_dir(options->out_dir, diags) < 0)
+    rc = -1;
+  for (size_t i = 0; rc == 0 && i < count; i++) {
+    long module = options->layout == LAYOUT_SPLIT ? (long)i : -1;
+    char *name = package_name(&b, module);
+    zip_plan plan = {0};
+    finals[i] = path_join(options->out_dir, name);
+    temps[i] = xasprintf("%s.tmp-%ld", finals[i], (long)getpid());
+    unlink(temps[i]);
+    rc = make_package(&b, module, &plan, name);
+    if (rc == 0)
+      rc = zip_write(&plan, temps[i], when, diags);
+    zip_plan_free(&plan);
+    free(name);
+  }
+
+  if (rc == 0) {
+    for (size_t i = 0; i < count && rc == 0; i++)
+      if (rename(temps[i], finals[i]) != 0) {
+        diag_error(diags, finals[i], 0, 0, "cannot rename into place: %s",
+                   strerror(errno));
+        rc = -1;
+      }
+  }
+  if (rc != 0) {
+    remove_all(temps, count);
+    remove_all(finals, count);
+    free_paths(finals, count);
+  } else {
+    result->paths = finals;
+    result->count = count;
+  }
+  free_paths(temps, count);
+  return rc;
+}
+
+void build_result_free(build_result *result)
+{
+  free_paths(result->paths, result->count);
+  memset(result, 0, sizeof *result);
+}

@@ -1,0 +1,721 @@
+/*
+ * course.c - load course.lua in a sandboxed Lua 5.4 state
+ * SPDX-License-Identifier: MIT
+ */
+#include "course.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <lauxlib.h>
+#include <lua.h>
+#include <lualib.h>
+
+#include "util.h"
+
+/* course.lua is a few hundred lines of settings: these caps only stop
+ * runaway or hostile files. */
+#define MEMORY_LIMIT (16u << 20)
+#define INSTRUCTION_LIMIT 10000000L
+#define HOOK_EVERY 1000
+
+typedef struct {
+  course_t *course;
+  diag_list *diags;
+  const char *source;      /* the text of course.lua */
+  size_t memory_used;
+  long instructions;
+  bool have_course;
+} loader;
+
+typedef enum { VAL_STRING, VAL_INT, VAL_BOOL } value_kind;
+
+/* One key an author may write in a table, and where its value goes. */
+typedef struct {
+  const char *name;
+  value_kind kind;
+  size_t offset;           /* into the target struct */
+  int min, max;            /* VAL_INT range */
+} key_spec;
+
+static const char *FEEDBACK_NAMES[] = {
+  "after-question", "after-submit", "never", NULL};
+static const char *EDITION_NAMES[] = {"1.2", "2004-3", "2004-4", NULL};
+static const char *LAYOUT_NAMES[] = {
+  "single", "per-module", "split", NULL};
+
+static int name_index(const char *const *names, const char *text)
+{
+  for (int i = 0; names[i]; i++)
+    if (strcmp(names[i], text) == 0)
+      return i;
+  return -1;
+}
+
+int course_parse_edition(const char *text, course_edition *out)
+{
+  int i = name_index(EDITION_NAMES, text);
+
+  if (i >= 0)
+    *out = (course_edition)i;
+  return i < 0 ? -1 : 0;
+}
+
+int course_parse_layout(const char *text, course_layout *out)
+{
+  int i = name_index(LAYOUT_NAMES, text);
+
+  if (i >= 0)
+    *out = (course_layout)i;
+  return i < 0 ? -1 : 0;
+}
+
+const char *course_edition_name(course_edition edition)
+{
+  return EDITION_NAMES[edition];
+}
+
+const char *course_layout_name(course_layout layout)
+{
+  return LAYOUT_NAMES[layout];
+}
+
+/* ---- the sandbox ---------------------------------------------------- */
+
+static void *limited_alloc(void *ud, void *ptr, size_t old, size_t size)
+{
+  loader *ld = ud;
+  size_t before = ptr ? old : 0;
+
+  if (size == 0) {
+    free(ptr);
+    ld->memory_used -= before;
+    return NULL;
+  }
+  if (size > before && ld->memory_used + (size - before) > MEMORY_LIMIT)
+    return NULL;
+  ptr = realloc(ptr, size);
+  if (ptr)
+    ld->memory_used = ld->memory_used - before + size;
+  return ptr;
+}
+
+static void count_hook(lua_State *L, lua_Debug *ar)
+{
+  loader *ld;
+
+  (void)ar;
+  lua_getallocf(L, (void **)&ld);
+  ld->instructions += HOOK_EVERY;
+  if (ld->instructions > INSTRUCTION_LIMIT)
+    luaL_error(L, "instruction limit exceeded (an endless loop?)");
+}
+
+/* Open only the safe libraries, then remove what could reach outside
+ * the sandbox or make two builds differ (random numbers). */
+static void open_sandbox(lua_State *L)
+{
+  static const char *const unsafe_globals[] = {
+    "dofile", "loadfile", "load", "require", "collectgarbage", "print",
+    NULL};
+
+  luaL_requiref(L, "_G", luaopen_base, 1);
+  luaL_requiref(L, LUA_STRLIBNAME, luaopen_string, 1);
+  luaL_requiref(L, LUA_TABLIBNAME, luaopen_table, 1);
+  luaL_requiref(L, LUA_MATHLIBNAME, luaopen_math, 1);
+  luaL_requiref(L, LUA_UTF8LIBNAME, luaopen_utf8, 1);
+  lua_pop(L, 5);
+
+  for (int i = 0; unsafe_globals[i]; i++) {
+    lua_pushnil(L);
+    lua_setglobal(L, unsafe_globals[i]);
+  }
+  lua_getglobal(L, LUA_STRLIBNAME);
+  lua_pushnil(L);
+  lua_setfield(L, -2, "dump");
+  lua_pop(L, 1);
+  lua_getglobal(L, LUA_MATHLIBNAME);
+  lua_pushnil(L);
+  lua_setfield(L, -2, "random");
+  lua_pushnil(L);
+  lua_setfield(L, -2, "randomseed");
+  lua_pop(L, 1);
+}
+
+/* ---- reading the author's tables ------------------------------------ */
+
+static loader *get_loader(lua_State *L)
+{
+  return lua_touserdata(L, lua_upvalueindex(1));
+}
+
+/* The course.lua line of the call being handled. */
+static int caller_line(lua_State *L)
+{
+  lua_Debug ar;
+
+  if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "l", &ar))
+    return ar.currentline;
+  return 0;
+}
+
+/* Lua tables carry no line per key: find 'name =' in the source at or
+ * after the call's line, so a typo is reported where it stands. */
+static int key_line(const loader *ld, const char *name, int from)
+{
+  size_t len = strlen(name);
+  int line = 1;
+
+  for (const char *p = ld->source; *p; p++) {
+    if (line >= from && strncmp(p, name, len) == 0 &&
+        (p == ld->source || !(isalnum((unsigned char)p[-1]) ||
+                              p[-1] == '_'))) {
+      const char *q = p + len;
+      while (*q == ' ' || *q == '\t')
+        q++;
+      if (*q == '=' && q[1] != '=')
+        return line;
+    }
+    if (*p == '\n')
+      line++;
+  }
+  return from;
+}
+
+static void lua_diag(lua_State *L, int line, const char *fmt, ...)
+  __attribute__((format(printf, 3, 4)));
+
+static void lua_diag(lua_State *L, int line, const char *fmt, ...)
+{
+  loader *ld = get_loader(L);
+  char message[512];
+  va_list ap;
+
+  va_start(ap, fmt);
+  vsnprintf(message, sizeof message, fmt, ap);
+  va_end(ap);
+  diag_error(ld->diags, ld->course->lua_path, line, 0, "%s", message);
+}
+
+static int compare_strings(const void *a, const void *b)
+{
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Report keys of the table at 'index' that 'specs' does not name, in
+ * sorted order so the output never depends on Lua's hash order. The
+ * array part (integer keys) is the caller's business. */
+static void check_unknown_keys(lua_State *L, int index,
+                               const key_spec *specs, const char *where,
+                               int line)
+{
+  loader *ld = get_loader(L);
+  char *names[64];
+  size_t count = 0;
+
+  lua_pushnil(L);
+  while (lua_next(L, index) != 0) {
+    if (lua_type(L, -2) == LUA_TSTRING && count < 64) {
+      const char *key = lua_tostring(L, -2);
+      bool known = false;
+      for (const key_spec *s = specs; s->name; s++)
+        known = known || strcmp(s->name, key) == 0;
+      if (!known)
+        names[count++] = xstrdup(key);
+    } else if (lua_type(L, -2) != LUA_TNUMBER) {
+      lua_diag(L, line, "keys in %s must be names", where);
+    }
+    lua_pop(L, 1);
+  }
+
+  qsort(names, count, sizeof *names, compare_strings);
+  for (size_t i = 0; i < count; i++) {
+    diag_error(ld->diags, ld->course->lua_path,
+               key_line(ld, names[i], line), 0,
+               "unknown key '%s' in %s", names[i], where);
+    free(names[i]);
+  }
+}
+
+static void read_string(lua_State *L, const key_spec *s, void *target,
+                        int line)
+{
+  char **slot = (char **)((char *)target + s->offset);
+
+  if (!lua_isstring(L, -1) || lua_type(L, -1) == LUA_TNUMBER) {
+    lua_diag(L, line, "'%s' must be a string", s->name);
+    return;
+  }
+  free(*slot);
+  *slot = xstrdup(lua_tostring(L, -1));
+}
+
+static void read_int(lua_State *L, const key_spec *s, void *target,
+                     int line)
+{
+  loader *ld = get_loader(L);
+  int *slot = (int *)((char *)target + s->offset);
+  int ok = 0;
+  lua_Integer v = lua_tointegerx(L, -1, &ok);
+
+  if (!ok || v < s->min || v > s->max) {
+    diag_error(ld->diags, ld->course->lua_path, line, 0,
+               "'%s' must be a whole number from %d to %d", s->name,
+               s->min, s->max);
+    return;
+  }
+  *slot = (int)v;
+}
+
+static void read_bool(lua_State *L, const key_spec *s, void *target,
+                      int line)
+{
+  bool *slot = (bool *)((char *)target + s->offset);
+
+  if (!lua_isboolean(L, -1)) {
+    lua_diag(L, line, "'%s' must be true or false", s->name);
+    return;
+  }
+  *slot = lua_toboolean(L, -1);
+}
+
+/* Read every key of 'specs' present in the table at 'index'. */
+static void read_keys(lua_State *L, int index, const key_spec *specs,
+                      void *target, int call_line)
+{
+  loader *ld = get_loader(L);
+
+  for (const key_spec *s = specs; s->name; s++) {
+    int line;
+
+    lua_getfield(L, index, s->name);
+    if (lua_isnil(L, -1)) {
+      lua_pop(L, 1);
+      continue;
+    }
+    line = key_line(ld, s->name, call_line);
+    if (s->kind == VAL_STRING)
+      read_string(L, s, target, line);
+    else if (s->kind == VAL_INT)
+      read_int(L, s, target, line);
+    else
+      read_bool(L, s, target, line);
+    lua_pop(L, 1);
+  }
+}
+
+/* ---- course { ... } ------------------------------------------------- */
+
+/* Settings a course and a module share: offsets into module_settings. */
+#define SETTING_KEYS \
+  {"pass_mark", VAL_INT, offsetof(module_settings, pass_mark), 0, 100}, \
+  {"max_attempts", VAL_INT, offsetof(module_settings, max_attempts), 0, \
+   1000}, \
+  {"minutes", VAL_INT, offsetof(module_settings, minutes), 1, 6000}, \
+  {"draw", VAL_INT, offsetof(module_settings, draw), 0, 1000}, \
+  {"shuffle", VAL_BOOL, offsetof(module_settings, shuffle), 0, 0}, \
+  {"time_limit", VAL_INT, offsetof(module_settings, time_limit), 0, 6000}
+
+static const key_spec SETTING_SPECS[] = {SETTING_KEYS, {0}};
+
+/* Keys of course{} that are not module settings; the enumerated ones
+ * are read as strings into 'course_text' and checked afterwards. */
+typedef struct {
+  char *id, *title, *description, *language, *version;
+  char *intro, *closing, *glossary;
+  char *keep, *feedback, *completion, *layout, *scorm;
+  bool show_correct;
+} course_text;
+
+#define TEXT_KEY(k) {#k, VAL_STRING, offsetof(course_text, k), 0, 0}
+static const key_spec COURSE_SPECS[] = {
+  TEXT_KEY(id), TEXT_KEY(title), TEXT_KEY(description),
+  TEXT_KEY(language), TEXT_KEY(version), TEXT_KEY(intro),
+  TEXT_KEY(closing), TEXT_KEY(glossary), TEXT_KEY(keep),
+  TEXT_KEY(feedback), TEXT_KEY(completion), TEXT_KEY(layout),
+  TEXT_KEY(scorm),
+  {"show_correct", VAL_BOOL, offsetof(course_text, show_correct), 0, 0},
+  {0}};
+
+/* Every key course{} accepts: its own and the module settings. */
+static const key_spec ALL_COURSE_SPECS[] = {
+  TEXT_KEY(id), TEXT_KEY(title), TEXT_KEY(description),
+  TEXT_KEY(language), TEXT_KEY(version), TEXT_KEY(intro),
+  TEXT_KEY(closing), TEXT_KEY(glossary), TEXT_KEY(keep),
+  TEXT_KEY(feedback), TEXT_KEY(completion), TEXT_KEY(layout),
+  TEXT_KEY(scorm), {"show_correct", VAL_BOOL, 0, 0, 0}, SETTING_KEYS,
+  {0}};
+
+static bool valid_id(const char *id)
+{
+  if (!*id || strlen(id) > 64)
+    return false;
+  for (const char *p = id; *p; p++)
+    if (!isalnum((unsigned char)*p) && !strchr("-_.", *p))
+      return false;
+  return true;
+}
+
+static bool valid_language(const char *tag)
+{
+  size_t n = 0;
+
+  while (isalpha((unsigned char)tag[n]))
+    n++;
+  if (n < 2 || n > 3)
+    return false;
+  for (const char *p = tag + n; *p; p++)
+    if (!isalnum((unsigned char)*p) && *p != '-')
+      return false;
+  return true;
+}
+
+/* Check one enumerated value; 'names' lists what is allowed. */
+static int pick(lua_State *L, const char *const *names, const char *key,
+                const char *value, int line, int fallback)
+{
+  loader *ld = get_loader(L);
+  int i;
+
+  if (!value)
+    return fallback;
+  i = name_index(names, value);
+  if (i < 0)
+    diag_error(ld->diags, ld->course->lua_path, key_line(ld, key, line),
+               0, "'%s' cannot be '%s'", key, value);
+  return i < 0 ? fallback : i;
+}
+
+static void free_course_text(course_text *t)
+{
+  char **fields[] = {&t->id, &t->title, &t->description, &t->language,
+                     &t->version, &t->intro, &t->closing, &t->glossary,
+                     &t->keep, &t->feedback, &t->completion, &t->layout,
+                     &t->scorm};
+
+  for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
+    free(*fields[i]);
+}
+
+static void apply_course_text(lua_State *L, course_text *t, int line)
+{
+  static const char *const keep_names[] = {"last", "best", NULL};
+  static const char *const completion_names[] = {"all-passed", NULL};
+  course_t *c = get_loader(L)->course;
+
+  if (!t->id)
+    lua_diag(L, line, "course has no '%s'", "id");
+  else if (!valid_id(t->id))
+    lua_diag(L, key_line(get_loader(L), "id", line),
+             "course id '%s' may hold only letters, digits, '-', '_' "
+             "and '.'", t->id);
+  if (!t->title)
+    lua_diag(L, line, "course has no '%s'", "title");
+  if (t->language && !valid_language(t->language))
+    lua_diag(L, key_line(get_loader(L), "language", line),
+             "language '%s' is not a language tag such as 'en' or 'th'",
+             t->language);
+
+  c->defaults.keep_best = pick(L, keep_names, "keep", t->keep, line, 1);
+  c->feedback = pick(L, FEEDBACK_NAMES, "feedback", t->feedback, line,
+                     FEEDBACK_AFTER_SUBMIT);
+  c->edition = pick(L, EDITION_NAMES, "scorm", t->scorm, line,
+                    EDITION_12);
+  c->layout = pick(L, LAYOUT_NAMES, "layout", t->layout, line,
+                   LAYOUT_SINGLE);
+  pick(L, completion_names, "completion", t->completion, line, 0);
+  c->show_correct = t->show_correct;
+
+  c->id = t->id ? t->id : xstrdup("course");
+  c->title = t->title ? t->title : xstrdup("");
+  c->description = t->description ? t->description : xstrdup("");
+  c->language = t->language ? t->language : xstrdup("en");
+  c->version = t->version ? t->version : xstrdup("1.0");
+  c->intro = t->intro;
+  c->closing = t->closing;
+  c->glossary = t->glossary;
+  free(t->keep);
+  free(t->feedback);
+  free(t->completion);
+  free(t->layout);
+  free(t->scorm);
+}
+
+static int l_course(lua_State *L)
+{
+  loader *ld = get_loader(L);
+  int line = caller_line(L);
+  course_text text = {.show_correct = true};
+
+  if (!lua_istable(L, 1)) {
+    lua_diag(L, line, "%s", "course expects a table: course { ... }");
+    return 0;
+  }
+  if (ld->have_course) {
+    lua_diag(L, line, "%s", "course is declared twice");
+    return 0;
+  }
+  ld->have_course = true;
+
+  check_unknown_keys(L, 1, ALL_COURSE_SPECS, "course", line);
+  read_keys(L, 1, COURSE_SPECS, &text, line);
+  read_keys(L, 1, SETTING_SPECS, &ld->course->defaults, line);
+  if (ld->course->module_count > 0) {
+    lua_diag(L, line, "%s", "course must come before its modules");
+    free_course_text(&text);
+    return 0;
+  }
+  apply_course_text(L, &text, line);
+  return 0;
+}
+
+/* ---- component "title" ---------------------------------------------- */
+
+static int l_component(lua_State *L)
+{
+  loader *ld = get_loader(L);
+  course_t *c = ld->course;
+  int line = caller_line(L);
+  course_component *slot;
+
+  if (lua_type(L, 1) != LUA_TSTRING) {
+    lua_diag(L, line, "%s", "component expects a title: component \"...\"");
+    return 0;
+  }
+  c->components = xrealloc(c->components,
+                           (c->component_count + 1) * sizeof *slot);
+  slot = &c->components[c->component_count++];
+  slot->title = xstrdup(lua_tostring(L, 1));
+  slot->line = line;
+  return 0;
+}
+
+/* ---- module "folder" or module { "folder", ... } ------------------- */
+
+static const key_spec MODULE_TITLE_SPEC[] = {
+  {"title", VAL_STRING, offsetof(course_module, title), 0, 0}, {0}};
+
+/* Every key module{} accepts, for the unknown-key check. */
+static const key_spec MODULE_SPECS[] = {
+  SETTING_KEYS, {"keep", VAL_STRING, 0, 0, 0},
+  {"title", VAL_STRING, 0, 0, 0}, {0}};
+
+static bool valid_folder(const char *name)
+{
+  return *name && *name != '.' && !strchr(name, '/') &&
+         !strchr(name, '\\') && strlen(name) <= 100;
+}
+
+static bool folder_exists(const char *dir, const char *name)
+{
+  char *path = path_join(dir, name);
+  struct stat st;
+  bool ok = stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+
+  free(path);
+  return ok;
+}
+
+static void check_folder(lua_State *L, course_module *m)
+{
+  loader *ld = get_loader(L);
+  course_t *c = ld->course;
+
+  if (!valid_folder(m->folder)) {
+    lua_diag(L, m->line, "module folder '%s' must be a plain folder name",
+             m->folder);
+    return;
+  }
+  if (!folder_exists(c->dir, m->folder)) {
+    diag_error(ld->diags, c->lua_path, m->line, 0,
+               "module folder '%s' not found in '%s'", m->folder, c->dir);
+    return;
+  }
+  for (size_t i = 0; i + 1 < c->module_count; i++)
+    if (strcmp(c->modules[i].folder, m->folder) == 0)
+      lua_diag(L, m->line, "module '%s' is listed twice", m->folder);
+}
+
+static void read_module_table(lua_State *L, course_module *m)
+{
+  static const char *const keep_names[] = {"last", "best", NULL};
+
+  lua_rawgeti(L, 1, 1);
+  if (lua_type(L, -1) == LUA_TSTRING)
+    m->folder = xstrdup(lua_tostring(L, -1));
+  lua_pop(L, 1);
+
+  check_unknown_keys(L, 1, MODULE_SPECS, "module", m->line);
+  read_keys(L, 1, SETTING_SPECS, &m->settings, m->line);
+  read_keys(L, 1, MODULE_TITLE_SPEC, m, m->line);
+
+  lua_getfield(L, 1, "keep");
+  if (lua_type(L, -1) == LUA_TSTRING)
+    m->settings.keep_best = pick(L, keep_names, "keep",
+                                 lua_tostring(L, -1), m->line,
+                                 m->settings.keep_best);
+  lua_pop(L, 1);
+}
+
+static int l_module(lua_State *L)
+{
+  loader *ld = get_loader(L);
+  course_t *c = ld->course;
+  course_module *m;
+
+  c->modules = xrealloc(c->modules, (c->module_count + 1) * sizeof *m);
+  m = &c->modules[c->module_count++];
+  memset(m, 0, sizeof *m);
+  m->line = caller_line(L);
+  m->settings = c->defaults;
+
+  if (lua_type(L, 1) == LUA_TSTRING)
+    m->folder = xstrdup(lua_tostring(L, 1));
+  else if (lua_istable(L, 1))
+    read_module_table(L, m);
+
+  if (!m->folder) {
+    lua_diag(L, m->line, "%s", "module expects a folder name: "
+             "module \"01-name\" or module { \"01-name\", ... }");
+    m->folder = xstrdup("");
+    return 0;
+  }
+  if (c->component_count == 0)
+    lua_diag(L, m->line, "module '%s' comes before any component",
+             m->folder);
+  m->component = c->component_count ? c->component_count - 1 : 0;
+  check_folder(L, m);
+  return 0;
+}
+
+/* ---- running the file ----------------------------------------------- */
+
+/* Lua's messages start with "chunkname:line:"; split that off so the
+ * diagnostic carries the line itself. */
+static void report_lua_error(loader *ld, const char *message)
+{
+  const char *path = ld->course->lua_path;
+  size_t n = strlen(path);
+  int line = 0;
+
+  if (strncmp(message, path, n) == 0 && message[n] == ':' &&
+      isdigit((unsigned char)message[n + 1])) {
+    line = (int)strtol(message + n + 1, (char **)&message, 10);
+    if (*message == ':')
+      message++;
+    while (*message == ' ')
+      message++;
+  }
+  diag_error(ld->diags, path, line, 0, "%s", message);
+}
+
+static void register_api(lua_State *L, loader *ld)
+{
+  static const luaL_Reg api[] = {
+    {"course", l_course}, {"component", l_component},
+    {"module", l_module}, {NULL, NULL}};
+
+  lua_pushglobaltable(L);
+  lua_pushlightuserdata(L, ld);
+  luaL_setfuncs(L, api, 1);
+  lua_pop(L, 1);
+}
+
+static int run_course_lua(loader *ld, const char *source, size_t len)
+{
+  lua_State *L = lua_newstate(limited_alloc, ld);
+  char chunkname[4096 + 2];
+  int rc;
+
+  if (!L) {
+    diag_error(ld->diags, ld->course->lua_path, 0, 0, "out of memory");
+    return -1;
+  }
+  open_sandbox(L);
+  register_api(L, ld);
+  lua_sethook(L, count_hook, LUA_MASKCOUNT, HOOK_EVERY);
+
+  snprintf(chunkname, sizeof chunkname, "@%s", ld->course->lua_path);
+  rc = luaL_loadbufferx(L, source, len, chunkname, "t");
+  if (rc == LUA_OK)
+    rc = lua_pcall(L, 0, 0, 0);
+  if (rc != LUA_OK)
+    report_lua_error(ld, lua_isstring(L, -1) ? lua_tostring(L, -1)
+                                             : "error without a message");
+  lua_close(L);
+  return rc == LUA_OK ? 0 : -1;
+}
+
+static void set_defaults(course_t *c)
+{
+  c->defaults.pass_mark = 80;
+  c->defaults.max_attempts = 0;
+  c->defaults.keep_best = true;
+  c->defaults.minutes = 30;
+  c->show_correct = true;
+  c->feedback = FEEDBACK_AFTER_SUBMIT;
+}
+
+int course_load(course_t **out, const char *dir, diag_list *diags)
+{
+  course_t *c = xcalloc(1, sizeof *c);
+  loader ld = {.course = c, .diags = diags};
+  size_t errors = diags->errors;
+  char *source = NULL;
+  size_t len = 0;
+
+  *out = NULL;
+  c->dir = xstrdup(dir);
+  c->lua_path = path_join(dir, "course.lua");
+  set_defaults(c);
+
+  if (read_file(c->lua_path, 1u << 20, &source, &len) != 0) {
+    diag_error(diags, c->lua_path, 0, 0, "cannot read the file: %s",
+               read_file_error());
+    course_free(c);
+    return -1;
+  }
+  ld.source = source;
+  if (run_course_lua(&ld, source, len) == 0 && !ld.have_course)
+    diag_error(diags, c->lua_path, 0, 0,
+               "no course { ... } call: see examples/FORMAT.md");
+  if (ld.have_course && c->module_count == 0 && diags->errors == errors)
+    diag_error(diags, c->lua_path, 0, 0, "the course has no modules");
+  free(source);
+
+  if (diags->errors > errors) {
+    course_free(c);
+    return -1;
+  }
+  *out = c;
+  return 0;
+}
+
+void course_free(course_t *c)
+{
+  if (!c)
+    return;
+  for (size_t i = 0; i < c->module_count; i++) {
+    free(c->modules[i].folder);
+    free(c->modules[i].title);
+  }
+  for (size_t i = 0; i < c->component_count; i++)
+    free(c->components[i].title);
+  free(c->modules);
+  free(c->components);
+  free(c->dir);
+  free(c->lua_path);
+  free(c->id);
+  free(c->title);
+  free(c->description);
+  free(c->language);
+  free(c->version);
+  free(c->intro);
+  free(c->closing);
+  free(c->glossary);
+  free(c);
+}

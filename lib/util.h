@@ -1,0 +1,55 @@
+/*
+ * util.h - small helpers every part of the library uses
+ * SPDX-License-Identifier: MIT
+ *
+ * The x* allocators abort on out-of-memory: a course is small, and a
+ * build that cannot allocate a few kilobytes cannot report anything
+ * useful either. Everything else returns errors.
+ */
+#ifndef SCORMC_UTIL_H
+#define SCORMC_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+void *xmalloc(size_t size);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *ptr, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...)
+  __attribute__((format(printf, 1, 2)));
+
+/* "dir/name", or "name" when dir is "" or ".". Caller frees. */
+char *path_join(const char *dir, const char *name);
+
+/* Read a whole file of at most 'max' bytes, NUL-terminated. Returns 0,
+ * or -1 with the reason in read_file_error(). */
+int read_file(const char *path, size_t max, char **out, size_t *len);
+const char *read_file_error(void);
+
+bool file_exists(const char *path);
+
+/* A growable string. */
+typedef struct {
+  char *data;
+  size_t len, cap;
+} strbuf;
+
+void sb_init(strbuf *sb);
+void sb_free(strbuf *sb);
+void sb_add(strbuf *sb, const char *s, size_t n);
+void sb_puts(strbuf *sb, const char *s);
+void sb_printf(strbuf *sb, const char *fmt, ...)
+  __attribute__((format(printf, 2, 3)));
+/* Append 's' with & < > " ' escaped for HTML text and attributes. */
+void sb_html(strbuf *sb, const char *s);
+/* Hand the string over; the buffer is empty afterwards. */
+char *sb_take(strbuf *sb);
+
+/* Lower-case ASCII letters and digits, every other run turned into a
+ * single '-', no leading or trailing '-'. Bytes of 0x80 and above are
+ * kept, so non-Latin terms keep distinct ids. Caller frees. */
+char *slugify(const char *text);
+
+#endif
