@@ -35,7 +35,8 @@ typedef enum {
 typedef enum {
   GIFT_NUM_EXACT,       /* value, tolerance 0 */
   GIFT_NUM_TOLERANCE,   /* value:tolerance */
-  GIFT_NUM_RANGE        /* min..max */
+  GIFT_NUM_RANGE,       /* min..max */
+  GIFT_NUM_ANY          /* '~#feedback': any other number, weight 0 */
 } gift_num_kind;
 
 typedef struct {
@@ -77,6 +78,25 @@ typedef struct {
  */
 int gift_parse(gift_doc **out, const char *src, size_t len,
                const char *file, int first_line, diag_list *diags);
+
+/* Flags for gift_parse_flags. */
+#define GIFT_ONE_QUESTION 1u  /* the input is one question: blank lines
+                                 belong to its text (```check and
+                                 ```scenario blocks) */
+
+/* Caps: course sources are untrusted, so every size has a limit. */
+#define GIFT_MAX_INPUT (8u << 20)     /* bytes of GIFT per call */
+#define GIFT_MAX_QUESTIONS 10000
+#define GIFT_MAX_ANSWERS 250          /* answers or pairs per question */
+#define GIFT_MAX_ERRORS 100           /* then parsing stops */
+
+/*
+ * gift_parse with flags (0 or GIFT_ONE_QUESTION). gift_parse(...) is
+ * gift_parse_flags(..., 0, ...).
+ */
+int gift_parse_flags(gift_doc **out, const char *src, size_t len,
+                     const char *file, int first_line, unsigned flags,
+                     diag_list *diags);
 
 void gift_doc_free(gift_doc *doc);
 
