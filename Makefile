@@ -42,7 +42,7 @@ UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 DEPS_BUILD = $(B)/.deps-build
 DEPS_TEST  = $(B)/.deps-test
 
-.PHONY: all course check unit cli browser bench asan fuzz install clean
+.PHONY: all course check unit bench asan valgrind install clean
 
 all: $(B)/scormc
 
@@ -108,6 +108,23 @@ $(B)/tests/%: tests/unit/%.c $(B)/libscormc.a | $(DEPS_TEST)
 	@mkdir -p $(B)/tests
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libscormc.a $(LDFLAGS) \
 	  $(PKG_LIBS) $$(pkg-config --libs cmocka) -lm
+
+# Sanitizer and valgrind runs use their own build folders.
+SAN_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+            -fno-sanitize-recover=undefined
+
+asan: $(DEPS_TEST)
+	$(MAKE) B=build-asan CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" \
+	  build-asan/scormc $(UNIT_SRC:tests/unit/%.c=build-asan/tests/%)
+	@for t in build-asan/tests/test_*; do $$t || exit 1; done
+	tests/cli/run.sh build-asan
+	tests/schema/run.sh build-asan
+
+valgrind: all $(UNIT_BIN)
+	tests/valgrind.sh $(B)
+
+bench: all
+	tests/bench/run.sh $(B)
 
 install: $(B)/scormc
 	install -D -m 755 $(B)/scormc $(DESTDIR)$(PREFIX)/bin/scormc

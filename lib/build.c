@@ -226,38 +226,58 @@ static int compare_cstr(const void *a, const void *b)
   return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* Collect the href of every <file> under 'node'. */
+static void collect_files(xmlNodePtr node, const char ***names,
+                          size_t *count)
+{
+  for (xmlNodePtr c = node->children; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE)
+      continue;
+    if (xmlStrcmp(c->name, (const xmlChar *)"file") == 0) {
+      xmlChar *href = xmlGetProp(c, (const xmlChar *)"href");
+      *names = xrealloc(*names, (*count + 1) * sizeof **names);
+      (*names)[(*count)++] = xstrdup(href ? (const char *)href : "");
+      xmlFree(href);
+    } else {
+      collect_files(c, names, count);
+    }
+  }
+}
+
+static bool is_schema_file(const char *name)
+{
+  size_t n = strlen(name);
+
+  return !strchr(name, '/') && n > 4 &&
+         (strcmp(name + n - 4, ".xsd") == 0 ||
+          strcmp(name + n - 4, ".dtd") == 0);
+}
+
 /* Every file the manifest lists is in the zip, and every file of the
- * zip but the manifest and the schemas is listed: a package with
- * missing files or excess baggage is our bug, caught here. */
+ * zip but the schemas is listed: a package with missing files or
+ * excess baggage is our bug, caught here before anything is written. */
 static int cross_check(const build_ctx *b, xmlDocPtr doc,
                        const zip_plan *plan, const char *label)
 {
-  xmlNodePtr root = xmlDocGetRootElement(doc);
-  size_t listed = 0, errors = b->diags->errors;
-  xmlNodePtr stack[8];
-  int depth = 0;
+  const char **listed = NULL;
+  size_t count = 0, errors = b->diags->errors;
 
-  stack[depth++] = root;
-  while (depth > 0) {
-    xmlNodePtr n = stack[--depth];
-    for (xmlNodePtr c = n->children; c; c = c->next) {
-      if (c->type != XML_ELEMENT_NODE)
-        continue;
-      if (xmlStrcmp(c->name, (const xmlChar *)"file") == 0) {
-        xmlChar *href = xmlGetProp(c, (const xmlChar *)"href");
-        if (!href || !zip_plan_find(plan, (const char *)href))
-          diag_error(b->diags, label, 0, 0, "internal: manifest lists "
-                     "'%s' but the package lacks it", (char *)href);
-        listed++;
-        xmlFree(href);
-      } else if (depth < 8 &&
-                 (xmlStrcmp(c->name, (const xmlChar *)"resources") == 0 ||
-                  xmlStrcmp(c->name, (const xmlChar *)"resource") == 0)) {
-        stack[depth++] = c;
-      }
-    }
+  collect_files(xmlDocGetRootElement(doc), &listed, &count);
+  qsort(listed, count, sizeof *listed, compare_cstr);
+  for (size_t i = 0; i < count; i++)
+    if (!zip_plan_find(plan, listed[i]))
+      diag_error(b->diags, label, 0, 0, "internal: the manifest lists "
+                 "'%s' but the package lacks it", listed[i]);
+  for (size_t i = 0; i < plan->count; i++) {
+    const char *name = plan->entries[i].name;
+    if (!is_schema_file(name) && strcmp(name, "imsmanifest.xml") != 0 &&
+        !bsearch(&name, listed, count, sizeof *listed, compare_cstr))
+      diag_error(b->diags, label, 0, 0, "internal: '%s' is in the "
+                 "package but not in the manifest", name);
   }
-  (void)listed;
+  for (size_t i = 0; i < count; i++)
+    free((char *)listed[i]);
+  free(listed);
   return b->diags->errors > errors ? -1 : 0;
 }
 

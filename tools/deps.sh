@@ -10,7 +10,7 @@ set -eu
 build_pkgs="make gcc pkg-config libxml2-dev libxml2-utils libzip-dev
   libcmark-gfm-dev libcmark-gfm-extensions-dev liblua5.4-dev libjansson-dev clang lld
   nodejs npm ca-certificates"
-test_pkgs="libcmocka-dev chromium valgrind unzip"
+test_pkgs="libcmocka-dev chromium valgrind unzip zip"
 
 missing() {
   for p in "$@"; do
