@@ -431,6 +431,22 @@ int build_course(const course_t *course, const content_t *content,
   return rc;
 }
 
+void build_remove_outputs(const course_t *course,
+                          const build_options *options)
+{
+  build_ctx b = {course, NULL, options, NULL};
+  size_t count = options->layout == LAYOUT_SPLIT ? course->module_count : 1;
+
+  for (size_t i = 0; i < count; i++) {
+    char *name = package_name(&b, options->layout == LAYOUT_SPLIT
+                                    ? (long)i : -1);
+    char *path = path_join(options->out_dir, name);
+    unlink(path);
+    free(path);
+    free(name);
+  }
+}
+
 void build_result_free(build_result *result)
 {
   free_paths(result->paths, result->count);

@@ -38,6 +38,11 @@ int build_course(const course_t *course, const content_t *content,
                  diag_list *diags);
 void build_result_free(build_result *result);
 
+/* Remove the packages a build of 'course' with 'options' would write:
+ * for when the sources fail to load after course.lua did. */
+void build_remove_outputs(const course_t *course,
+                          const build_options *options);
+
 /* The longest suspend_data the runtime can write for 'module' (or the
  * whole course when module < 0), in characters. */
 size_t build_suspend_worst_case(const content_t *content, long module,

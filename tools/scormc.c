@@ -229,49 +229,57 @@ static void explain_target(const build_options *opts)
                     "LMS's course completion and certificates.\n");
 }
 
+static int build_failed(diag_list *diags, course_t *course,
+                        content_t *content)
+{
+  print_diags(diags);
+  fprintf(stderr, "scormc build: %zu error(s), %zu warning(s): nothing "
+                  "written\n", diags->errors, diags->warnings);
+  content_free(content);
+  course_free(course);
+  diag_free(diags);
+  return EXIT_INVALID;
+}
+
 static int run_build(int argc, char **argv)
 {
   cli_args a;
   build_options opts;
   build_result result;
-  course_t *course;
-  content_t *content;
+  course_t *course = NULL;
+  content_t *content = NULL;
   diag_list diags;
   int rc = parse_args(&COMMANDS[0], argc, argv, &a);
 
   if (rc != EXIT_OK)
     return rc < 0 ? EXIT_OK : rc;
   diag_init(&diags);
-  if (load(a.course_dir, &course, &content, &diags) != 0 ||
-      failed(&diags, &a)) {
-    print_diags(&diags);
-    fprintf(stderr, "scormc build: %zu error(s), %zu warning(s): nothing "
-                    "written\n", diags.errors, diags.warnings);
-    content_free(content);
+  if (course_load(&course, a.course_dir, &diags) != 0)
+    return build_failed(&diags, NULL, NULL);
+  rc = pick_target(&a, course, &opts);
+  if (rc != EXIT_OK) {
     course_free(course);
     diag_free(&diags);
-    return EXIT_INVALID;
+    return rc;
+  }
+  if (content_load(&content, course, &diags) != 0 ||
+      failed(&diags, &a)) {
+    /* No stale package may outlive sources that no longer build. */
+    build_remove_outputs(course, &opts);
+    return build_failed(&diags, course, content);
   }
 
-  rc = pick_target(&a, course, &opts);
-  if (rc == EXIT_OK) {
-    explain_target(&opts);
-    if (build_course(course, content, &opts, &result, &diags) != 0) {
-      rc = EXIT_INVALID;
-    } else {
-      for (size_t i = 0; i < result.count; i++)
-        printf("%s\n", result.paths[i]);
-      build_result_free(&result);
-    }
-  }
+  explain_target(&opts);
+  if (build_course(course, content, &opts, &result, &diags) != 0)
+    return build_failed(&diags, course, content);
+  for (size_t i = 0; i < result.count; i++)
+    printf("%s\n", result.paths[i]);
+  build_result_free(&result);
   print_diags(&diags);
-  if (rc == EXIT_INVALID)
-    fprintf(stderr, "scormc build: %zu error(s): nothing written\n",
-            diags.errors);
   content_free(content);
   course_free(course);
   diag_free(&diags);
-  return rc;
+  return EXIT_OK;
 }
 
 /* ---- stats ---------------------------------------------------------- */
