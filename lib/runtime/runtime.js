@@ -710,10 +710,10 @@
     }
     var earned = 0, max = 0;
     drawn.forEach(function (i) {
-      var q = questions[i];
-      if (q.type === 'essay' || q.type === 'description') return;
-      earned += (r.credits[i] || 0) * (q.points || 1);
-      max += q.points || 1;
+      var pts = r.points ? r.points[i] : (questions[i].points || 1);
+      if (questions[i].type === 'essay' || questions[i].type === 'description') pts = 0;
+      earned += (r.credits[i] || 0) * pts;
+      max += pts;
     });
     return { credits: r.credits, earned: earned, max: max,
       percent: max ? earned / max * 100 : 0 };
