@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <jansson.h>
 
@@ -17,6 +18,8 @@
 #include "course.h"
 #include "diag.h"
 #include "gift.h"
+#include "quiz.h"
+#include "util.h"
 
 enum { EXIT_OK = 0, EXIT_INVALID = 1, EXIT_USAGE = 2 };
 
@@ -37,9 +40,12 @@ typedef struct {
 
 typedef struct {
   const char *course_dir;
+  const char *second;      /* score: the responses file */
+  const char *format;
   const char *out_dir;
   const char *scorm;
   const char *layout;
+  bool out_dir_set;
   bool json;
   bool werror;
 } cli_args;
@@ -65,9 +71,24 @@ static const option_def LINT_OPTIONS[] = {
   {"--help", NULL, "show this help"},
   {0}};
 
+static const option_def SCORE_OPTIONS[] = {
+  {"--json", NULL, "print {\"questions\":[{\"id\",\"credit\",\"earned\","
+   "\"points\"}],\"earned\",\"max\",\"percent\"}"},
+  {"--help", NULL, "show this help"},
+  {0}};
+
+static const option_def EXPORT_OPTIONS[] = {
+  {"--format", "gift|moodle-xml",
+   "the output format (default: gift)"},
+  {"-o", "FILE", "write to FILE instead of standard output"},
+  {"--help", NULL, "show this help"},
+  {0}};
+
 static int run_build(int argc, char **argv);
 static int run_stats(int argc, char **argv);
 static int run_lint(int argc, char **argv);
+static int run_score(int argc, char **argv);
+static int run_export(int argc, char **argv);
 
 static const command_def COMMANDS[] = {
   {"build", "scormc build [COURSE] [options]",
@@ -79,6 +100,14 @@ static const command_def COMMANDS[] = {
   {"lint", "scormc lint [COURSE] [--werror]",
    "check the course sources without writing anything",
    LINT_OPTIONS, run_lint},
+  {"score", "scormc score QUIZ RESPONSES.json [--json]",
+   "score a learner's responses to a .gift file or a module's "
+   "assessment, as the packages do",
+   SCORE_OPTIONS, run_score},
+  {"export-questions",
+   "scormc export-questions [COURSE] [--format gift|moodle-xml] [-o FILE]",
+   "write the course's assessment questions for Moodle's question bank",
+   EXPORT_OPTIONS, run_export},
   {0}};
 
 /* ---- help and argument parsing -------------------------------------- */
@@ -119,8 +148,10 @@ static const option_def *find_option(const option_def *opts,
 
 static void set_option(cli_args *a, const char *name, const char *value)
 {
-  if (strcmp(name, "-o") == 0)
+  if (strcmp(name, "-o") == 0) {
     a->out_dir = value;
+    a->out_dir_set = true;
+  }
   else if (strcmp(name, "--scorm") == 0)
     a->scorm = value;
   else if (strcmp(name, "--layout") == 0)
@@ -129,12 +160,24 @@ static void set_option(cli_args *a, const char *name, const char *value)
     a->json = true;
   else if (strcmp(name, "--werror") == 0)
     a->werror = true;
+  else if (strcmp(name, "--format") == 0)
+    a->format = value;
+}
+
+static int usage_error(const command_def *cmd, const char *what,
+                       const char *arg)
+{
+  fprintf(stderr, "scormc %s: %s '%s'\n", cmd->name, what, arg);
+  fprintf(stderr, "try 'scormc %s --help'\n", cmd->name);
+  return EXIT_USAGE;
 }
 
 /* Returns EXIT_OK, EXIT_USAGE, or -1 when --help was shown. */
 static int parse_args(const command_def *cmd, int argc, char **argv,
                       cli_args *a)
 {
+  int positional = 0;
+
   memset(a, 0, sizeof *a);
   a->course_dir = ".";
   a->out_dir = "dist";
@@ -142,7 +185,12 @@ static int parse_args(const command_def *cmd, int argc, char **argv,
     const char *arg = argv[i];
     const option_def *o;
     if (arg[0] != '-' || strcmp(arg, "-") == 0) {
-      a->course_dir = arg;
+      if (positional++ == 0)
+        a->course_dir = arg;
+      else if (positional == 2)
+        a->second = arg;
+      else
+        return usage_error(cmd, "unexpected argument", arg);
       continue;
     }
     if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
@@ -150,11 +198,8 @@ static int parse_args(const command_def *cmd, int argc, char **argv,
       return -1;
     }
     o = find_option(cmd->options, arg);
-    if (!o) {
-      fprintf(stderr, "scormc %s: unknown option '%s'\n", cmd->name, arg);
-      fprintf(stderr, "try 'scormc %s --help'\n", cmd->name);
-      return EXIT_USAGE;
-    }
+    if (!o)
+      return usage_error(cmd, "unknown option", arg);
     if (o->arg && i + 1 >= argc) {
       fprintf(stderr, "scormc %s: option '%s' needs a value: %s\n",
               cmd->name, arg, o->arg);
@@ -419,6 +464,151 @@ static int run_lint(int argc, char **argv)
   rc = failed(&diags, &a) ? EXIT_INVALID : EXIT_OK;
   fprintf(stderr, "scormc lint: %zu error(s), %zu warning(s)\n",
           diags.errors, diags.warnings);
+  content_free(content);
+  course_free(course);
+  diag_free(&diags);
+  return rc;
+}
+
+/* ---- score --------------------------------------------------------- */
+
+static void print_score(const quiz_score *score, bool json)
+{
+  json_t *root, *list;
+  char *text;
+
+  if (!json) {
+    for (size_t i = 0; i < score->count; i++)
+      printf("%-24s %5.3f  %g/%g\n", score->items[i].id,
+             score->items[i].credit, score->items[i].earned,
+             score->items[i].points);
+    printf("total: %g/%g = %g%%\n", score->earned, score->max,
+           score->percent);
+    return;
+  }
+  root = json_object();
+  list = json_array();
+  for (size_t i = 0; i < score->count; i++) {
+    json_t *q = json_object();
+    json_object_set_new(q, "id", json_string(score->items[i].id));
+    json_object_set_new(q, "credit", json_real(score->items[i].credit));
+    json_object_set_new(q, "earned", json_real(score->items[i].earned));
+    json_object_set_new(q, "points", json_real(score->items[i].points));
+    json_array_append_new(list, q);
+  }
+  json_object_set_new(root, "questions", list);
+  json_object_set_new(root, "earned", json_real(score->earned));
+  json_object_set_new(root, "max", json_real(score->max));
+  json_object_set_new(root, "percent", json_real(score->percent));
+  text = json_dumps(root, JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12));
+  printf("%s\n", text);
+  free(text);
+  json_decref(root);
+}
+
+static int run_score(int argc, char **argv)
+{
+  cli_args a;
+  gift_doc *doc = NULL;
+  diag_list diags;
+  quiz_score score;
+  char *json = NULL;
+  size_t len;
+  int rc = parse_args(&COMMANDS[3], argc, argv, &a);
+
+  if (rc != EXIT_OK)
+    return rc < 0 ? EXIT_OK : rc;
+  if (!a.second) {
+    fprintf(stderr, "usage: %s\n", COMMANDS[3].usage);
+    return EXIT_USAGE;
+  }
+  diag_init(&diags);
+  rc = EXIT_INVALID;
+  if (quiz_load(&doc, a.course_dir, &diags) == 0) {
+    if (read_file(a.second, 8u << 20, &json, &len) != 0)
+      diag_error(&diags, a.second, 0, 0, "cannot read: %s",
+                 read_file_error());
+    else if (quiz_score_json(&score, doc, json, len, a.second,
+                             &diags) == 0) {
+      print_score(&score, a.json);
+      quiz_score_free(&score);
+      rc = EXIT_OK;
+    }
+  }
+  print_diags(&diags);
+  free(json);
+  gift_doc_free(doc);
+  diag_free(&diags);
+  return rc;
+}
+
+/* ---- export-questions ----------------------------------------------- */
+
+static int write_output(const char *path, const char *text,
+                        diag_list *diags)
+{
+  char *tmp;
+  FILE *f;
+
+  if (!path) {
+    fputs(text, stdout);
+    return 0;
+  }
+  tmp = xasprintf("%s.tmp", path);
+  f = fopen(tmp, "w");
+  if (!f || fputs(text, f) < 0 || fclose(f) != 0 ||
+      rename(tmp, path) != 0) {
+    diag_error(diags, path, 0, 0, "cannot write the file");
+    unlink(tmp);
+    free(tmp);
+    return -1;
+  }
+  free(tmp);
+  return 0;
+}
+
+static int run_export(int argc, char **argv)
+{
+  cli_args a;
+  course_t *course;
+  content_t *content;
+  diag_list diags;
+  const gift_doc **docs;
+  const char **categories;
+  size_t count = 0;
+  char *text;
+  int rc = parse_args(&COMMANDS[4], argc, argv, &a);
+
+  if (rc != EXIT_OK)
+    return rc < 0 ? EXIT_OK : rc;
+  if (a.format && strcmp(a.format, "gift") != 0 &&
+      strcmp(a.format, "moodle-xml") != 0)
+    return usage_error(&COMMANDS[4], "--format must be gift or moodle-xml, not",
+                       a.format);
+  diag_init(&diags);
+  if (load(a.course_dir, &course, &content, &diags) != 0) {
+    print_diags(&diags);
+    diag_free(&diags);
+    return EXIT_INVALID;
+  }
+  docs = calloc(content->module_count + 1, sizeof *docs);
+  categories = calloc(content->module_count + 1, sizeof *categories);
+  for (size_t m = 0; m < content->module_count; m++) {
+    if (!content->modules[m].assessment)
+      continue;
+    docs[count] = content->modules[m].assessment;
+    categories[count++] = content->modules[m].folder;
+  }
+  if (a.format && strcmp(a.format, "moodle-xml") == 0)
+    text = quiz_moodle_xml(docs, categories, count);
+  else
+    text = quiz_gift(docs, categories, count);
+  rc = write_output(a.out_dir_set ? a.out_dir : NULL, text, &diags)
+         ? EXIT_INVALID : EXIT_OK;
+  print_diags(&diags);
+  free(text);
+  free(docs);
+  free(categories);
   content_free(content);
   course_free(course);
   diag_free(&diags);

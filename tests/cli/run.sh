@@ -61,6 +61,7 @@ passed=0
 failed=0
 cases=${*:-$(ls "$top/tests/cli/cases"/*.sh)}
 for case in $cases; do
+  case=$(cd "$(dirname "$case")" && pwd)/$(basename "$case")
   name=$(basename "$case" .sh)
   dir=$(mktemp -d)
   if (cd "$dir" && eval "$helpers" && . "$case") 2>"$dir/.log"; then
