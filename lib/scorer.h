@@ -28,11 +28,17 @@
  *   multi      the sum of the ticked answers' weights, clamped 0..100 %
  *   truefalse  1 when the response is the right value
  *   short      the weight of the first answer, in the author's order,
- *              that matches: caseless canonical match (Unicode case
- *              folding over NFD) for Latin, Greek and Cyrillic, '*' any
- *              run of characters, '\*' a literal '*'; the response is
- *              trimmed of ASCII white space; an empty response is
- *              unanswered
+ *              that matches: Unicode's caseless canonical match, i.e.
+ *              NFD(casefold(NFD(x))), with full case folding, for
+ *              U+0000..U+052F (Latin, Latin-1, Latin Extended-A/B, IPA,
+ *              Greek, Cyrillic and its supplement), Latin Extended
+ *              Additional, Greek Extended and the Ohm, Kelvin and
+ *              Angstrom signs; other scripts compare by code point after
+ *              canonical ordering of their marks (Thai has no case, and
+ *              its tone and vowel marks may come in either order);
+ *              Hangul syllables are not decomposed. '*' is any run of
+ *              characters, '\*' a literal '*'. The response is trimmed
+ *              of ASCII white space; an empty response is unanswered
  *   numerical  the weight of the first answer whose [lo, hi] holds the
  *              response; bounds widen by 1e-12 of their magnitude so a
  *              response on a decimal boundary is inside despite binary

@@ -15,7 +15,7 @@ import unicodedata as ud
 # symbols that decompose to letters (Ohm, Kelvin, Angstrom).
 RANGES = [(0x0000, 0x052F), (0x1E00, 0x1EFF), (0x1F00, 0x1FFF),
           (0x2126, 0x2126), (0x212A, 0x212B)]
-MAXLEN = 3
+MAXLEN = 4
 
 
 def key(c):
@@ -34,14 +34,9 @@ def tables():
                 continue
             if len(k) == 1:
                 single[c] = k[0]
-            elif len(k) <= MAXLEN:
-                multi[c] = k
-            # longer keys (a few polytonic Greek capitals with iota
-            # subscript) fall back to the simple fold below
             else:
-                simple = ud.normalize('NFD', chr(c).lower())
-                if len(simple) <= MAXLEN:
-                    multi[c] = [ord(x) for x in simple]
+                assert len(k) <= MAXLEN, hex(c)
+                multi[c] = k
     runs = []
     for c in sorted(single):
         d = single[c] - c
