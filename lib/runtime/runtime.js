@@ -115,6 +115,7 @@
     correctAnswers: 'Correct answers: %1',
     yourAnswer: 'your answer',
     markCorrect: 'correct answer',
+    markBetter: 'better decision',
     selectAll: 'Select every answer that applies.',
     yourAnswerLabel: 'Your answer',
     numberLabel: 'Your answer (a number)',
@@ -1242,7 +1243,7 @@
     }
     ui.lock = function () { ui.inputs.forEach(function (i) { i.disabled = true; }); };
     ui.unlock = function () { ui.inputs.forEach(function (i) { i.disabled = false; }); };
-    ui.mark = function (showCorrect) { markOptions(ui, showCorrect); };
+    ui.mark = function (showCorrect, kind) { markOptions(ui, showCorrect, kind); };
     ui.feedbackHost = h('div', { class: 'scormc-feedback', tabindex: '-1' });
     fs.appendChild(ui.feedbackHost);
     return ui;
@@ -1278,13 +1279,14 @@
 
   /* Text markers next to options, so right and wrong never rely on
      colour alone. */
-  function markOptions(ui, showCorrect) {
+  function markOptions(ui, showCorrect, kind) {
+    var rightWord = kind === 'scenario' ? t('markBetter') : t('markCorrect');
     var q = ui.q, right = correctIndexes(q);
     (ui.options || []).forEach(function (o) {
       var bits = [];
       var isRight = q.type === 'truefalse' ? o.opt.value === !!q.truth : right.indexOf(o.opt.idx) >= 0;
       if (o.input.checked) bits.push(t('yourAnswer'));
-      if (showCorrect && isRight) bits.push('\u2714 ' + t('markCorrect'));
+      if (showCorrect && isRight) bits.push('\u2714 ' + rightWord);
       o.mark.textContent = bits.length ? ' (' + bits.join(', ') + ')' : '';
       o.row.classList.toggle('is-correct', !!(showCorrect && isRight));
     });
@@ -1343,7 +1345,7 @@
   function showFeedback(ui, credit, showCorrect, kind, focus) {
     ui.feedbackHost.innerHTML = '';
     add(ui.feedbackHost, feedbackContent(ui.q, ui, credit, showCorrect, kind));
-    ui.mark(showCorrect);
+    ui.mark(showCorrect, kind);
     if (focus) ui.feedbackHost.focus();
   }
 
@@ -1764,7 +1766,11 @@
     }
     readOnly = mode === 'review' || mode === 'browse' || credit === 'no-credit';
     state = freshState();
-    if (entry === 'resume' || mode === 'review') {
+    /* 'resume' after a suspend; '' when an attempt that ended without
+       suspending (a final result) is opened again: its data still
+       belongs to the learner, and starting afresh would write
+       'incomplete' over a final status. Only 'ab-initio' is new. */
+    if (entry !== 'ab-initio' || mode === 'review') {
       var restored = decodeState(lms.get('suspend'));
       if (restored) {
         state = restored;

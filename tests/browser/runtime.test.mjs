@@ -88,7 +88,7 @@ function entryFor(snap, edition) {
   return stored(snap, names(edition).exit) === 'suspend' ? 'resume' : '';
 }
 
-describe('built packages under scorm-again', { skip: missing || false }, () => {
+describe('built packages under scorm-again', { skip: missing || false, concurrency: 3 }, () => {
   let browser, server, work;
   const pkgs = {};
 
@@ -250,6 +250,18 @@ describe('built packages under scorm-again', { skip: missing || false }, () => {
           assert.ok(results.length >= 3, 'one interaction per question');
           assert.ok(results.every((c) => c.args[1] === 'correct'));
           assert.equal(stored(snap, names(edition).exit), edition === '1.2' ? '' : 'normal');
+
+          // Opened again after the final result (entry is not 'resume'):
+          // the state comes back and nothing is downgraded.
+          const entry = entryFor(snap, edition);
+          assert.equal(entry, '');
+          await lms.launch({ edition: api, url: s.url, cmi: snap.cmi, entry });
+          assert.equal(await lms.runtime('location'), layout === 'single' ? 'c' : '0.3');
+          const again = await lms.close();
+          assertClean(again, edition, lms);
+          assertStatus(again, edition, 'passed');
+          assertScore(again, edition, 100);
+          assert.ok(!again.calls.some((c) => /SetValue$/.test(c.fn) && /^(incomplete|unknown)$/.test(c.args[1])));
 
           if (layout === 'per-module') {
             const cert = pkgs[`${edition} ${layout}`].scos.certificate;

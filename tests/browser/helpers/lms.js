@@ -37,13 +37,13 @@
       if (v12) {
         c.core.student_name = opts.name || 'Tester, Ada';
         c.core.student_id = opts.id || 'ada';
-        c.core.entry = opts.entry || 'ab-initio';
+        c.core.entry = opts.entry !== undefined ? opts.entry : 'ab-initio';
         c.core.lesson_mode = opts.mode || 'normal';
         c.core.credit = opts.credit || 'credit';
       } else {
         c.learner_name = opts.name || 'Tester, Ada';
         c.learner_id = opts.id || 'ada';
-        c.entry = opts.entry || 'ab-initio';
+        c.entry = opts.entry !== undefined ? opts.entry : 'ab-initio';
         c.mode = opts.mode || 'normal';
         c.credit = opts.credit || 'credit';
       }
