@@ -496,7 +496,8 @@
   function encodeState(st) {
     var parts = [String(VERSION), st.loc];
     st.mods.forEach(function (ms) {
-      parts.push([encodeSeen(ms.seen), ms.attempts.toString(36),
+      /* 'zz' caps unlimited attempts: the build sizes the field so. */
+      parts.push([encodeSeen(ms.seen), Math.min(ms.attempts, 1295).toString(36),
         ms.best === null ? '' : ms.best.toString(36),
         ms.last === null ? '' : ms.last.toString(36), ms.status].join('.'));
     });
