@@ -263,15 +263,17 @@ static int cross_check(const build_ctx *b, xmlDocPtr doc,
   size_t count = 0, errors = b->diags->errors;
 
   collect_files(xmlDocGetRootElement(doc), &listed, &count);
-  qsort(listed, count, sizeof *listed, compare_cstr);
+  sort_array(listed, count, sizeof *listed, compare_cstr);
   for (size_t i = 0; i < count; i++)
     if (!zip_plan_find(plan, listed[i]))
       diag_error(b->diags, label, 0, 0, "internal: the manifest lists "
                  "'%s' but the package lacks it", listed[i]);
   for (size_t i = 0; i < plan->count; i++) {
     const char *name = plan->entries[i].name;
-    if (!is_schema_file(name) && strcmp(name, "imsmanifest.xml") != 0 &&
-        !bsearch(&name, listed, count, sizeof *listed, compare_cstr))
+    bool found = count && bsearch(&name, listed, count, sizeof *listed,
+                                  compare_cstr);
+    if (!found && !is_schema_file(name) &&
+        strcmp(name, "imsmanifest.xml") != 0)
       diag_error(b->diags, label, 0, 0, "internal: '%s' is in the "
                  "package but not in the manifest", name);
   }
@@ -293,7 +295,7 @@ static int add_manifest(const build_ctx *b, zip_plan *plan, long module,
   xmlChar *xml = NULL;
   int len = 0, rc;
 
-  qsort(runtime, runtime_count, sizeof *runtime, compare_cstr);
+  sort_array(runtime, runtime_count, sizeof *runtime, compare_cstr);
   doc = manifest_build(&spec);
   rc = schema_validate(doc, b->options->edition, label, b->diags);
   if (rc == 0)

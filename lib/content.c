@@ -181,7 +181,7 @@ static void load_glossary_file(content_t *c, const char *path,
 /* Sort the terms and report the ones defined twice or left empty. */
 static void check_terms(content_t *c, diag_list *diags)
 {
-  qsort(c->terms, c->term_count, sizeof *c->terms, compare_terms);
+  sort_array(c->terms, c->term_count, sizeof *c->terms, compare_terms);
   for (size_t i = 0; i < c->term_count; i++) {
     glossary_term *t = &c->terms[i];
     if (!*t->id)
@@ -547,7 +547,7 @@ static char **list_pages(const char *dir, size_t *count,
     names[(*count)++] = xstrdup(e->d_name);
   }
   closedir(d);
-  qsort(names, *count, sizeof *names, compare_names);
+  sort_array(names, *count, sizeof *names, compare_names);
   return names;
 }
 
@@ -595,7 +595,7 @@ static void load_module(content_t *c, content_module *m,
   free(names);
 
   load_assessment(m, dir, diags);
-  qsort(m->media, m->media_count, sizeof *m->media, compare_names);
+  sort_array(m->media, m->media_count, sizeof *m->media, compare_names);
   if (cm->title)
     m->title = xstrdup(cm->title);
   else

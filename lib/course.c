@@ -232,7 +232,7 @@ static void check_unknown_keys(lua_State *L, int index,
     lua_pop(L, 1);
   }
 
-  qsort(names, count, sizeof *names, compare_strings);
+  sort_array(names, count, sizeof *names, compare_strings);
   for (size_t i = 0; i < count; i++) {
     diag_error(ld->diags, ld->course->lua_path,
                key_line(ld, names[i], line), 0,

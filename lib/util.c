@@ -112,6 +112,13 @@ const char *read_file_error(void)
   return read_error;
 }
 
+void sort_array(void *base, size_t count, size_t size,
+                int (*compare)(const void *, const void *))
+{
+  if (count > 1)
+    qsort(base, count, size, compare);
+}
+
 bool file_exists(const char *path)
 {
   struct stat st;

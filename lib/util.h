@@ -30,6 +30,11 @@ const char *read_file_error(void);
 
 bool file_exists(const char *path);
 
+/* qsort that accepts an empty array with a NULL base (qsort itself
+ * may not be passed NULL, even for zero elements). */
+void sort_array(void *base, size_t count, size_t size,
+                int (*compare)(const void *, const void *));
+
 /* A growable string. */
 typedef struct {
   char *data;

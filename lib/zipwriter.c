@@ -149,7 +149,7 @@ int zip_write(const zip_plan *plan, const char *path, time_t when,
 
   for (size_t i = 0; i < plan->count; i++)
     order[i] = &plan->entries[i];
-  qsort(order, plan->count, sizeof *order, compare_entries);
+  sort_array(order, plan->count, sizeof *order, compare_entries);
   dos_datetime(when, &dtime, &ddate);
 
   for (size_t i = 0; i < plan->count; i++) {
