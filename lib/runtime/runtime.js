@@ -27,6 +27,8 @@
       'runs on its own and keeps your progress in this browser only.',
     review: 'Review mode: you can browse the course; nothing you do ' +
       'here is recorded.',
+    noCredit: 'This launch does not count for credit: you can browse ' +
+      'the course; nothing you do here is recorded.',
     ended: 'This session has ended. Close the course and open it again ' +
       'to continue.',
     menu: 'Course menu',
@@ -1782,7 +1784,7 @@
     }
     buildChrome();
     if (lms.notice) notice(lms.notice, 'is-local');
-    if (readOnly) notice(t('review'), 'is-review');
+    if (readOnly) notice(mode === 'review' ? t('review') : t('noCredit'), 'is-review');
     window.ScormcRuntime = {
       version: VERSION,
       scope: SCOPE,

@@ -54,7 +54,13 @@
       this.api = api;
       this.edition = opts.edition;
       this.calls = [];
-      document.getElementById('sco').src = opts.url;
+      if (opts.popup) {
+        // The SCO in a window of its own: it finds the API via 'opener'.
+        this.popup = window.open(opts.url, 'sco', 'width=900,height=700');
+      } else {
+        this.popup = null;
+        document.getElementById('sco').src = opts.url;
+      }
     },
 
     // Wrap every API function: record its arguments, what it returned
@@ -80,6 +86,20 @@
     // away. Resolves with the stored CMI data and the calls made.
     close: function () {
       var frame = document.getElementById('sco'), self = this;
+      if (this.popup) {
+        var popup = this.popup;
+        this.popup = null;
+        var until = Date.now() + 3000;
+        return new Promise(function (resolve) {
+          popup.close();
+          // 'closed' turns true before the popup's pagehide has run.
+          (function wait() {
+            var done = self.calls.some(function (c) { return /Finish|Terminate/.test(c.fn); });
+            if ((popup.closed && done) || Date.now() > until) resolve(self.snapshot());
+            else setTimeout(wait, 20);
+          }());
+        });
+      }
       return new Promise(function (resolve) {
         frame.addEventListener('load', function done() {
           frame.removeEventListener('load', done);
