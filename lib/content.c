@@ -11,6 +11,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include "quizlint.h"
 #include "util.h"
 
 #define MAX_SOURCE_BYTES (4u << 20)
@@ -574,6 +575,35 @@ static void load_assessment(content_module *m, const char *dir,
   free(text);
 }
 
+/* Author checks on every question of the module, and titles used
+ * twice across its assessment, checks and scenarios. */
+static void lint_module(const content_module *m, bool require_feedback,
+                        diag_list *diags)
+{
+  size_t count = m->check_count + m->scenario_count + 1;
+  const gift_doc **docs = xcalloc(count, sizeof *docs);
+  const char **files = xcalloc(count, sizeof *files);
+  size_t n = 0;
+
+  for (size_t i = 0; i < m->check_count; i++) {
+    docs[n] = m->checks[i].doc;
+    files[n++] = m->checks[i].path;
+  }
+  for (size_t i = 0; i < m->scenario_count; i++) {
+    docs[n] = m->scenarios[i].doc;
+    files[n++] = m->scenarios[i].path;
+  }
+  if (m->assessment) {
+    docs[n] = m->assessment;
+    files[n++] = m->assessment_path;
+  }
+  for (size_t i = 0; i < n; i++)
+    quizlint_doc(docs[i], files[i], require_feedback, diags);
+  quizlint_titles(docs, files, n, diags);
+  free(docs);
+  free(files);
+}
+
 static void load_module(content_t *c, content_module *m,
                         const course_t *course, const course_module *cm,
                         diag_list *diags)
@@ -595,6 +625,7 @@ static void load_module(content_t *c, content_module *m,
   free(names);
 
   load_assessment(m, dir, diags);
+  lint_module(m, course->require_feedback, diags);
   sort_array(m->media, m->media_count, sizeof *m->media, compare_names);
   if (cm->title)
     m->title = xstrdup(cm->title);

@@ -329,6 +329,7 @@ typedef struct {
   char *intro, *closing, *glossary;
   char *keep, *feedback, *completion, *layout, *scorm;
   bool show_correct;
+  bool require_feedback;
 } course_text;
 
 #define TEXT_KEY(k) {#k, VAL_STRING, offsetof(course_text, k), 0, 0}
@@ -339,6 +340,8 @@ static const key_spec COURSE_SPECS[] = {
   TEXT_KEY(feedback), TEXT_KEY(completion), TEXT_KEY(layout),
   TEXT_KEY(scorm),
   {"show_correct", VAL_BOOL, offsetof(course_text, show_correct), 0, 0},
+  {"require_feedback", VAL_BOOL, offsetof(course_text, require_feedback),
+   0, 0},
   {0}};
 
 /* Every key course{} accepts: its own and the module settings. */
@@ -347,8 +350,8 @@ static const key_spec ALL_COURSE_SPECS[] = {
   TEXT_KEY(language), TEXT_KEY(version), TEXT_KEY(intro),
   TEXT_KEY(closing), TEXT_KEY(glossary), TEXT_KEY(keep),
   TEXT_KEY(feedback), TEXT_KEY(completion), TEXT_KEY(layout),
-  TEXT_KEY(scorm), {"show_correct", VAL_BOOL, 0, 0, 0}, SETTING_KEYS,
-  {0}};
+  TEXT_KEY(scorm), {"show_correct", VAL_BOOL, 0, 0, 0},
+  {"require_feedback", VAL_BOOL, 0, 0, 0}, SETTING_KEYS, {0}};
 
 static bool valid_id(const char *id)
 {
@@ -429,6 +432,7 @@ static void apply_course_text(lua_State *L, course_text *t, int line)
                    LAYOUT_SINGLE);
   pick(L, completion_names, "completion", t->completion, line, 0);
   c->show_correct = t->show_correct;
+  c->require_feedback = t->require_feedback;
 
   c->id = t->id ? t->id : xstrdup("course");
   c->title = t->title ? t->title : xstrdup("");

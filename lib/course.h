@@ -51,6 +51,7 @@ typedef struct {
   char *intro, *closing, *glossary;   /* file names, or NULL */
   course_feedback feedback;
   bool show_correct;
+  bool require_feedback;   /* every answer needs feedback */
   course_edition edition;
   course_layout layout;
   module_settings defaults;

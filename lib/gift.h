@@ -5,6 +5,32 @@
  * A gift_doc owns every string it points to; gift_doc_free releases all.
  * Text fields hold the text with GIFT escapes resolved, in the question's
  * format (see gift_format); the caller renders Markdown where needed.
+ *
+ * Questions are split at blank lines and typed exactly as Moodle's
+ * importer types them (qformat_gift::readquestion). Where Moodle would
+ * silently import something other than what the author meant, this
+ * parser reports an error instead, with file, line and column:
+ *   - text before the first '~'/'=' in a block ('{x =a}'; Moodle makes
+ *     'x' an answer), so '{true}' asks for T, TRUE, F or FALSE;
+ *   - '=%50%a' in a choice question (Moodle ignores the weight), a
+ *     weight outside -100..100 or malformed (Moodle imports it as text);
+ *   - a choice question with no answer worth more than 0 ("question 'x'
+ *     has no correct answer"), one answer only, or an empty answer;
+ *   - '#' in a matching pair (Moodle keeps it in the right item);
+ *   - a second answer block, or a stray brace, in one question;
+ *   - more text after a '$CATEGORY:' line without a blank line (Moodle
+ *     swallows the question into the category name);
+ *   - a question with no text.
+ * Two differences in what is kept: question text keeps its lines'
+ * indentation (Moodle trims every line; Markdown needs it), while text
+ * in an answer block loses it, as in Moodle. Escapes are Moodle's:
+ * '\~ \= \# \{ \} \:' and '\\', and '\n' for a line break; any
+ * other backslash stays, so '\*' reaches the scorer as a literal '*'.
+ * Questions are named for messages by title, else 'qN' counting every
+ * question but descriptions (as 'scormc score' names them).
+ * Missing word: 'text' ends and 'text_after' starts with one space when
+ * the source had white space next to the block, so text + blank +
+ * text_after reads as written.
  */
 #ifndef SCORMC_GIFT_H
 #define SCORMC_GIFT_H

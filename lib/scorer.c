@@ -1644,6 +1644,8 @@ SCORER_API int32_t scorer_text_match(const uint8_t *pattern,
   if (t.len == 0)
     return 0;   /* an empty response is no response */
   scorer__it_init(&p, pattern, pattern_len, 1);
+  if (p.len > SCORER_MAX_PATTERN || t.len > SCORER_MAX_RESPONSE)
+    return 0;   /* bounds the wildcard's backtracking */
   return scorer__wild(&p, &t);
 }
 

@@ -38,7 +38,10 @@
  *              its tone and vowel marks may come in either order);
  *              Hangul syllables are not decomposed. '*' is any run of
  *              characters, '\*' a literal '*'. The response is trimmed
- *              of ASCII white space; an empty response is unanswered
+ *              of ASCII white space; an empty response is unanswered.
+ *              Wildcard matching takes time up to pattern x response,
+ *              so a pattern over SCORER_MAX_PATTERN bytes or a response
+ *              over SCORER_MAX_RESPONSE bytes matches nothing
  *   numerical  the weight of the first answer whose [lo, hi] holds the
  *              response; bounds widen by 1e-12 of their magnitude so a
  *              response on a decimal boundary is inside despite binary
@@ -61,6 +64,9 @@
 #endif
 
 #define SCORER_TABLE_VERSION 1
+
+#define SCORER_MAX_PATTERN 4096      /* bytes of a short-answer answer */
+#define SCORER_MAX_RESPONSE 65536    /* bytes of a short-answer response */
 
 /* Return codes */
 #define SCORER_OK 0

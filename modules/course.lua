@@ -19,6 +19,7 @@ course {
   keep = "best",
   feedback = "after-submit",
   show_correct = true,
+  require_feedback = true,
   completion = "all-passed",
   layout = "single",
   scorm = "1.2",
