@@ -29,6 +29,8 @@ typedef struct {
   size_t errors_at_start;
   size_t *lines;            /* offset of each line's first byte */
   size_t nlines;
+  size_t col_line, col_at;  /* the last column computed, so a long */
+  int col;                  /* line is not rescanned for each answer */
   char *text;               /* the current question's logical text */
   size_t text_len, text_cap;
   gift__seg *segs;
@@ -71,10 +73,9 @@ static size_t gift__src_offset(const gift__parser *p, size_t log)
 }
 
 /* Line and column (in code points, 1-based) of a source offset. */
-static void gift__place(const gift__parser *p, size_t src, int *line,
-                        int *col)
+static void gift__place(gift__parser *p, size_t src, int *line, int *col)
 {
-  size_t lo = 0, hi = p->nlines;
+  size_t lo = 0, hi = p->nlines, from;
   int c = 1;
 
   while (hi - lo > 1) {
@@ -84,9 +85,17 @@ static void gift__place(const gift__parser *p, size_t src, int *line,
     else
       hi = mid;
   }
-  for (size_t i = p->lines[lo]; i < src && i < p->len; i++)
+  from = p->lines[lo];
+  if (p->col && p->col_line == lo && p->col_at <= src) {
+    from = p->col_at;
+    c = p->col;
+  }
+  for (size_t i = from; i < src && i < p->len; i++)
     if (((unsigned char)p->src[i] & 0xC0) != 0x80)
       c++;
+  p->col_line = lo;
+  p->col_at = src;
+  p->col = c;
   *line = p->first_line + (int)lo;
   *col = c;
 }

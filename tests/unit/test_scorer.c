@@ -143,6 +143,29 @@ static void truefalse__right_value(void **state)
   assert_credit(text_credit("Q {T}", "true"), 0);
 }
 
+
+static void short__length_caps_bound_the_wildcard(void **state)
+{
+  size_t n = SCORER_MAX_RESPONSE + 1;
+  char *big = malloc(n + 1);
+  char pat[SCORER_MAX_PATTERN + 2];
+
+  (void)state;
+  memset(big, 'a', n);
+  big[n] = '\0';
+  assert_int_equal(scorer_text_match((const uint8_t *)"*", 1,
+                                     (const uint8_t *)big, n), 0);
+  assert_int_equal(scorer_text_match((const uint8_t *)"*", 1,
+                                     (const uint8_t *)big, n - 1), 1);
+  memset(pat, '*', sizeof pat - 1);
+  pat[sizeof pat - 1] = '\0';
+  assert_int_equal(scorer_text_match((const uint8_t *)pat, sizeof pat - 1,
+                                     (const uint8_t *)"x", 1), 0);
+  assert_int_equal(scorer_text_match((const uint8_t *)pat, sizeof pat - 2,
+                                     (const uint8_t *)"x", 1), 1);
+  free(big);
+}
+
 /* ---- totals and errors ------------------------------------------ */
 
 static void totals__points_earned_over_max(void **state)
@@ -736,6 +759,7 @@ int main(int argc, char **argv)
     cmocka_unit_test(multi__sum_clamped),
     cmocka_unit_test(multi__over_one_hundred_clamped),
     cmocka_unit_test(truefalse__right_value),
+    cmocka_unit_test(short__length_caps_bound_the_wildcard),
     cmocka_unit_test(totals__points_earned_over_max),
     cmocka_unit_test(totals__points_per_question),
     cmocka_unit_test(totals__no_responses_and_only_essays),
