@@ -1144,8 +1144,15 @@
     var id = uid(o.prefix || 'q'), textId = id + '-text', legendId = id + '-legend';
     var textHtml = q.text || '';
     if (q.textAfter !== null && q.textAfter !== undefined) {
+      /* Missing word: the text before and after the blank arrive as two
+         paragraphs; join them into one sentence around the blank. */
+      var after = String(q.textAfter);
+      if (/<\/p>\s*$/.test(textHtml) && /^\s*<p>/.test(after)) {
+        textHtml = textHtml.replace(/<\/p>\s*$/, '');
+        after = after.replace(/^\s*<p>/, '');
+      }
       textHtml += ' <span class="scormc-blank">_____<span class="scormc-sr-only"> (' +
-        t('blank') + ')</span></span> ' + q.textAfter;
+        t('blank') + ')</span></span> ' + after;
     }
     if (q.type === 'description') {
       return { node: h('div', { class: 'scormc-q scormc-q-description', html: textHtml }),
