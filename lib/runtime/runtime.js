@@ -1804,6 +1804,15 @@
     };
     document.addEventListener('visibilitychange', onHidden);
     window.addEventListener('pagehide', onPageHide);
+    /* Back from the back-forward cache after Terminate: the session is
+       over and the LMS will take nothing more, so say so. */
+    window.addEventListener('pageshow', function (e) {
+      if (e.persisted && lms.ended) {
+        notice(t('ended'), 'is-review');
+        Array.prototype.forEach.call(main.querySelectorAll('button, input, select, textarea'),
+          function (el) { el.disabled = true; });
+      }
+    });
     go(state.loc);
   }
 

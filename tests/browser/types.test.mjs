@@ -8,6 +8,10 @@
 // interaction in the edition's exact format; no call returns an error.
 // The course (tests/browser/course-types) checks each question as it is
 // answered ('after-question'), so the per-question path is covered too.
+// Its second module draws 2 of 4 questions with shuffled answers and a
+// time limit: the draw and the order must follow the documented seeds,
+// the score must count the drawn questions only, and time running out
+// must submit the attempt.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -116,10 +120,10 @@ describe('every question type under scorm-again', { skip: missing || false, conc
     browser = await launchBrowser();
     for (const edition of ['1.2', '2004-4']) {
       const out = path.join(work, `out-${edition}`);
-      build(SCORMC, COURSE, out, edition, 'single');
+      build(SCORMC, COURSE, out, edition, 'per-module');
       const [p] = openPackages(out, path.join(work, `pkg-${edition}`));
       server.mount(`/pkg/${edition}/`, p.dir);
-      url[edition] = `${server.url}/pkg/${edition}/${p.scos[0].href}`;
+      for (const s of p.scos) url[`${edition} ${s.scope}`] = `${server.url}/pkg/${edition}/${s.href}`;
     }
   });
 
@@ -132,8 +136,7 @@ describe('every question type under scorm-again', { skip: missing || false, conc
   // Answer and check every question of the attempt on screen, then submit.
   async function attempt(lms, plan) {
     const f = lms.frame;
-    if (!(await f.locator('[data-action="start"], [data-action="retake"]').count())) {
-      await f.locator('li[data-module="01-types"] [data-action="module"]').click();
+    while (!(await f.locator('[data-action="start"], [data-action="retake"]').count())) {
       await lms.button('next').click();
     }
     await f.locator('[data-action="start"], [data-action="retake"]').click();
@@ -167,7 +170,7 @@ describe('every question type under scorm-again', { skip: missing || false, conc
     test(`${edition}: wrong, then right, partly right and wrong on the last attempt`, async () => {
       const lms = await Lms.open(browser, server);
       try {
-        await lms.launch({ edition: api, url: url[edition] });
+        await lms.launch({ edition: api, url: url[`${edition} 01-types`] });
         let result = await attempt(lms, ALL_WRONG);
         assert.match(result, /You scored 0 %/);
         assert.match(result, /Attempts left: 1/);
@@ -177,7 +180,7 @@ describe('every question type under scorm-again', { skip: missing || false, conc
         if (api === '1.2') assert.equal(first.cmi.cmi.core.lesson_status, 'incomplete');
         else assert.deepEqual([first.cmi.cmi.completion_status, first.cmi.cmi.success_status], ['incomplete', 'unknown']);
 
-        await lms.launch({ edition: api, url: url[edition], cmi: first.cmi, entry: 'resume' });
+        await lms.launch({ edition: api, url: url[`${edition} 01-types`], cmi: first.cmi, entry: 'resume' });
         result = await attempt(lms, MIXED);
         assert.match(result, /You scored 58 %/);
         assert.match(result, /No attempts left/);
@@ -209,7 +212,7 @@ describe('every question type under scorm-again', { skip: missing || false, conc
     test(`${edition}: every type right: passed, raw 100`, async () => {
       const lms = await Lms.open(browser, server);
       try {
-        await lms.launch({ edition: api, url: url[edition] });
+        await lms.launch({ edition: api, url: url[`${edition} 01-types`] });
         const result = await attempt(lms, ALL_RIGHT);
         assert.match(result, /You scored 100 %/);
         const snap = await lms.close();
@@ -222,4 +225,92 @@ describe('every question type under scorm-again', { skip: missing || false, conc
       }
     });
   }
+
+  // The runtime's documented generator (lib/runtime/README.md): FNV-1a
+  // over UTF-16 units seeding mulberry32, then Fisher-Yates.
+  function shuffled(list, seedText) {
+    let x = 0x811c9dc5;
+    for (let i = 0; i < seedText.length; i++) {
+      x ^= seedText.charCodeAt(i);
+      x = Math.imul(x, 0x01000193);
+    }
+    let a = x >>> 0;
+    const rand = () => {
+      a = (a + 0x6d2b79f5) | 0;
+      let z = Math.imul(a ^ (a >>> 15), 1 | a);
+      z = (z + Math.imul(z ^ (z >>> 7), 61 | z)) ^ z;
+      return ((z ^ (z >>> 14)) >>> 0) / 4294967296;
+    };
+    const out = list.slice();
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [out[i], out[j]] = [out[j], out[i]];
+    }
+    return out;
+  }
+
+  async function startPool(lms) {
+    while (!(await lms.frame.locator('[data-action="start"], [data-action="retake"]').count())) {
+      await lms.button('next').click();
+    }
+    await lms.frame.locator('[data-action="start"], [data-action="retake"]').click();
+    return lms.inFrame(() => [...document.querySelectorAll('.scormc-assessment fieldset')].map((f) => ({
+      qid: f.getAttribute('data-qid'),
+      options: [...f.querySelectorAll('input')].map((i) => i.getAttribute('data-value')),
+    })));
+  }
+
+  test('1.2: draw 2 of 4 with seeded order; the score counts the drawn questions', async () => {
+    const lms = await Lms.open(browser, server);
+    try {
+      await lms.launch({ edition: '1.2', url: url['1.2 02-pool'] });
+      const shown = await startPool(lms);
+      const seed = 'scormc-browser-types|02-pool|1';
+      const drawn = shuffled([0, 1, 2, 3], `${seed}|draw`).slice(0, 2).sort((a, b) => a - b);
+      assert.deepEqual(shown.map((q) => q.qid), drawn.map((i) => `p-${i + 1}`));
+      const words = ['One', 'Two', 'Three', 'Four'];
+      shown.forEach((q, k) => {
+        const w = words[drawn[k]];
+        const texts = [`${w} right`, `${w} wrong a`, `${w} wrong b`, `${w} wrong c`];
+        assert.deepEqual(q.options, shuffled([0, 1, 2, 3], `${seed}|${drawn[k]}`).map((i) => texts[i]));
+      });
+      for (const q of shown) {
+        await lms.frame.locator(`fieldset[data-qid="${q.qid}"] input[data-value$=" right"]`).check();
+      }
+      await lms.button('submit').click();
+      await lms.frame.locator('.scormc-result').waitFor();
+      assert.match(await lms.frame.locator('.scormc-result').textContent(), /You scored 100 %/);
+      const snap = await lms.close();
+      assert.deepEqual(callProblems(snap.calls, '1.2'), []);
+      assert.equal(snap.cmi.cmi.core.lesson_status, 'passed');
+      assert.equal(snap.cmi.cmi.core.score.raw, '100');
+      assert.equal(Object.keys(interactions(snap.calls, '1.2')).length, 2);
+    } finally {
+      await lms.page.close();
+    }
+  });
+
+  test('2004-4: the time limit submits the attempt when it runs out', async () => {
+    const lms = await Lms.open(browser, server);
+    try {
+      await lms.page.clock.install();
+      await lms.launch({ edition: '2004', url: url['2004-4 02-pool'] });
+      const shown = await startPool(lms);
+      assert.match(await lms.frame.locator('.scormc-timer').textContent(), /Time left: 1:00/);
+      await lms.frame.locator(`fieldset[data-qid="${shown[0].qid}"] input[data-value$=" right"]`).check();
+      await lms.page.clock.fastForward('01:02');
+      await lms.frame.locator('.scormc-result').waitFor();
+      const result = (await lms.frame.locator('.scormc-result').textContent()).replace(/\s+/g, ' ');
+      assert.match(result, /Time is up/);
+      assert.match(result, /You scored 50 %/);
+      assert.match(result, /Attempts left: 2/);
+      const snap = await lms.close();
+      assert.deepEqual(callProblems(snap.calls, '2004'), []);
+      assert.deepEqual([snap.cmi.cmi.completion_status, snap.cmi.cmi.success_status, snap.cmi.cmi.score.raw],
+        ['incomplete', 'unknown', '']);
+      assert.deepEqual(Object.values(interactions(snap.calls, '2004')).map((i) => i[3]), ['correct', 'incorrect']);
+    } finally {
+      await lms.page.close();
+    }
+  });
 });

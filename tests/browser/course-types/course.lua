@@ -16,3 +16,12 @@ course {
 component "Types"
 
 module "01-types"
+
+module {
+  "02-pool",
+  title = "A drawn and timed assessment",
+  draw = 2,              -- two of the four questions each attempt
+  shuffle = true,        -- answers shuffled, seeded by the attempt
+  time_limit = 1,        -- one minute, then the answers are submitted
+  max_attempts = 3,
+}
