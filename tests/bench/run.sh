@@ -14,7 +14,7 @@ runs=${BENCH_RUNS:-10}
 
 node "$top/tests/bench/gen-course.mjs" "$tmp/gen"
 
-# seconds CMD...: the median wall time of $runs runs, in milliseconds
+# millis CMD...: the median wall time of $runs runs, in milliseconds
 millis() {
   for i in $(seq "$runs"); do
     s=$(date +%s%N)
@@ -26,8 +26,8 @@ millis() {
 
 bench() {
   name=$1 course=$2
+  rm -rf "$tmp/out" "$tmp/pkg" && mkdir "$tmp/pkg"
   "$build/scormc" build "$course" -o "$tmp/out" --scorm 1.2 >/dev/null
-  rm -rf "$tmp/pkg" && mkdir "$tmp/pkg"
   unzip -q "$tmp"/out/*.zip -d "$tmp/pkg"
   words=$("$build/scormc" stats "$course" --json |
           node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const j=JSON.parse(s);console.log(j.modules.reduce((a,m)=>a+m.words,0))})')
