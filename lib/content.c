@@ -604,6 +604,24 @@ static void lint_module(const content_module *m, bool require_feedback,
   free(files);
 }
 
+/* Every title in module { points = ... } must name a question of the
+ * assessment: a typo would silently leave the question at one point. */
+static void check_points(const content_module *m, const course_t *course,
+                         const course_module *cm, diag_list *diags)
+{
+  for (size_t k = 0; k < cm->points_count; k++) {
+    bool found = false;
+    for (size_t i = 0; m->assessment && i < m->assessment->count; i++) {
+      const char *title = m->assessment->questions[i].title;
+      found = found || (title && strcmp(title, cm->points[k].question) == 0);
+    }
+    if (!found)
+      diag_error(diags, course->lua_path, cm->line, 0, "points: module "
+                 "'%s' has no assessment question '%s'", cm->folder,
+                 cm->points[k].question);
+  }
+}
+
 static void load_module(content_t *c, content_module *m,
                         const course_t *course, const course_module *cm,
                         diag_list *diags)
@@ -626,6 +644,7 @@ static void load_module(content_t *c, content_module *m,
 
   load_assessment(m, dir, diags);
   lint_module(m, course->require_feedback, diags);
+  check_points(m, course, cm, diags);
   sort_array(m->media, m->media_count, sizeof *m->media, compare_names);
   if (cm->title)
     m->title = xstrdup(cm->title);

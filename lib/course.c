@@ -506,7 +506,51 @@ static const key_spec MODULE_TITLE_SPEC[] = {
 /* Every key module{} accepts, for the unknown-key check. */
 static const key_spec MODULE_SPECS[] = {
   SETTING_KEYS, {"keep", VAL_STRING, 0, 0, 0},
-  {"title", VAL_STRING, 0, 0, 0}, {0}};
+  {"title", VAL_STRING, 0, 0, 0}, {"points", VAL_INT, 0, 0, 0}, {0}};
+
+static int compare_points(const void *a, const void *b)
+{
+  return strcmp(((const question_points *)a)->question,
+                ((const question_points *)b)->question);
+}
+
+/* points = { ["m01-q03"] = 2, ... }: question titles to points. */
+static void read_points(lua_State *L, course_module *m)
+{
+  int line;
+
+  lua_getfield(L, 1, "points");
+  if (lua_isnil(L, -1)) {
+    lua_pop(L, 1);
+    return;
+  }
+  line = key_line(get_loader(L), "points", m->line);
+  if (!lua_istable(L, -1)) {
+    lua_diag(L, line, "%s", "'points' must be a table: "
+             "points = { [\"question title\"] = 2 }");
+    lua_pop(L, 1);
+    return;
+  }
+  lua_pushnil(L);
+  while (lua_next(L, -2) != 0) {
+    int isnum = 0;
+    lua_Number v = lua_tonumberx(L, -1, &isnum);
+    if (lua_type(L, -2) != LUA_TSTRING || !isnum || !(v > 0) ||
+        v > 1000) {
+      lua_diag(L, line, "%s", "'points' maps question titles to numbers "
+               "from more than 0 to 1000");
+    } else if (m->points_count < 10000) {
+      m->points = xrealloc(m->points,
+                           (m->points_count + 1) * sizeof *m->points);
+      m->points[m->points_count].question = xstrdup(lua_tostring(L, -2));
+      m->points[m->points_count++].points = v;
+    }
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  sort_array(m->points, m->points_count, sizeof *m->points,
+             compare_points);
+}
 
 static bool valid_folder(const char *name)
 {
@@ -556,6 +600,7 @@ static void read_module_table(lua_State *L, course_module *m)
   check_unknown_keys(L, 1, MODULE_SPECS, "module", m->line);
   read_keys(L, 1, SETTING_SPECS, &m->settings, m->line);
   read_keys(L, 1, MODULE_TITLE_SPEC, m, m->line);
+  read_points(L, m);
 
   lua_getfield(L, 1, "keep");
   if (lua_type(L, -1) == LUA_TSTRING)
@@ -706,6 +751,9 @@ void course_free(course_t *c)
   for (size_t i = 0; i < c->module_count; i++) {
     free(c->modules[i].folder);
     free(c->modules[i].title);
+    for (size_t k = 0; k < c->modules[i].points_count; k++)
+      free(c->modules[i].points[k].question);
+    free(c->modules[i].points);
   }
   for (size_t i = 0; i < c->component_count; i++)
     free(c->components[i].title);

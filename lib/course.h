@@ -31,12 +31,20 @@ typedef struct {
   int time_limit;      /* minutes, 0: none */
 } module_settings;
 
+/* A question worth other than one point: module { points = {...} }. */
+typedef struct {
+  char *question;      /* its title */
+  double points;
+} question_points;
+
 typedef struct {
   char *folder;        /* e.g. "01-border-management" */
   char *title;         /* NULL: the first page's heading */
   size_t component;    /* index into course_t.components */
   int line;            /* line of its 'module' call */
   module_settings settings;
+  question_points *points;   /* sorted by question title */
+  size_t points_count;
 } course_module;
 
 typedef struct {

@@ -109,7 +109,8 @@ static json_t *matching_side(const gift_question *q, bool right)
   return list;
 }
 
-static json_t *question_json(const gift_question *q, size_t index)
+static json_t *question_json(const gift_question *q, size_t index,
+                             double points)
 {
   json_t *j = json_object();
   char *id = q->title ? xstrdup(q->title) : xasprintf("q%zu", index + 1);
@@ -131,20 +132,20 @@ static json_t *question_json(const gift_question *q, size_t index)
     json_object_set_new(j, "lefts", matching_side(q, false));
     json_object_set_new(j, "rights", matching_side(q, true));
   }
-  json_object_set_new(j, "points", json_integer(1));
+  json_object_set_new(j, "points", json_real(points));
   free(id);
   return j;
 }
 
-static json_t *table_json(const gift_question *qs, size_t count,
-                          diag_list *diags)
+static json_t *table_json(const gift_question *qs, const double *points,
+                          size_t count, diag_list *diags)
 {
   unsigned char *table = NULL;
   size_t len = 0;
   char *b64;
   json_t *j;
 
-  if (qtable_build(&table, &len, qs, count, diags) != 0)
+  if (qtable_build_points(&table, &len, qs, points, count, diags) != 0)
     return json_null();
   b64 = base64_encode(table, len);
   j = json_string(b64);
@@ -162,26 +163,49 @@ static json_t *blocks_json(const content_block *blocks, size_t count,
   for (size_t i = 0; i < count; i++) {
     const gift_doc *doc = blocks[i].doc;
     json_t *j = json_object();
-    json_object_set_new(j, "table", table_json(doc->questions, 1, diags));
-    json_object_set_new(j, "question", question_json(&doc->questions[0], 0));
+    json_object_set_new(j, "table",
+                        table_json(doc->questions, NULL, 1, diags));
+    json_object_set_new(j, "question",
+                        question_json(&doc->questions[0], 0, 1));
     json_array_append_new(list, j);
   }
   return list;
 }
 
-static json_t *assessment_json(const gift_doc *doc, diag_list *diags)
+/* Points per question: 1, or what module { points = ... } says. */
+static double *points_of(const gift_doc *doc,
+                         const course_module *cm)
+{
+  double *points = xcalloc(doc->count, sizeof *points);
+
+  for (size_t i = 0; i < doc->count; i++) {
+    const char *title = doc->questions[i].title;
+    points[i] = 1;
+    for (size_t k = 0; title && k < cm->points_count; k++)
+      if (strcmp(cm->points[k].question, title) == 0)
+        points[i] = cm->points[k].points;
+  }
+  return points;
+}
+
+static json_t *assessment_json(const gift_doc *doc,
+                               const course_module *cm, diag_list *diags)
 {
   json_t *j, *questions;
+  double *points;
 
   if (!doc)
     return json_null();
   j = json_object();
   questions = json_array();
+  points = points_of(doc, cm);
   for (size_t i = 0; i < doc->count; i++)
-    json_array_append_new(questions, question_json(&doc->questions[i], i));
-  json_object_set_new(j, "table",
-                      table_json(doc->questions, doc->count, diags));
+    json_array_append_new(questions,
+                          question_json(&doc->questions[i], i, points[i]));
+  json_object_set_new(j, "table", table_json(doc->questions, points,
+                                             doc->count, diags));
   json_object_set_new(j, "questions", questions);
+  free(points);
   return j;
 }
 
@@ -222,8 +246,8 @@ static json_t *module_json(const course_module *cm,
                       blocks_json(m->checks, m->check_count, diags));
   json_object_set_new(j, "scenarios",
                       blocks_json(m->scenarios, m->scenario_count, diags));
-  json_object_set_new(j, "assessment", assessment_json(m->assessment,
-                                                       diags));
+  json_object_set_new(j, "assessment",
+                      assessment_json(m->assessment, cm, diags));
   return j;
 }
 
