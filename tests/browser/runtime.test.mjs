@@ -23,7 +23,7 @@ import { ROOT, CHROMIUM, launchBrowser, startLmsServer, Lms } from './helpers/se
 import { build, openPackages } from './helpers/packages.mjs';
 import { callProblems, lastSet } from './helpers/checks.mjs';
 
-const SCORMC = process.env.SCORMC || path.join(ROOT, 'build/scormc');
+const SCORMC = path.resolve(process.env.SCORMC || path.join(ROOT, 'build/scormc'));
 const COURSE = path.join(ROOT, 'tests/browser/course');
 const EDITIONS = ['1.2', '2004-3', '2004-4'];
 const LAYOUTS = ['single', 'per-module', 'split'];

@@ -14,7 +14,7 @@ import { ROOT, CHROMIUM, launchBrowser, startLmsServer, Lms } from './helpers/se
 import { build, openPackages } from './helpers/packages.mjs';
 import { callProblems } from './helpers/checks.mjs';
 
-const SCORMC = process.env.SCORMC || path.join(ROOT, 'build/scormc');
+const SCORMC = path.resolve(process.env.SCORMC || path.join(ROOT, 'build/scormc'));
 const COURSE = path.join(ROOT, 'tests/browser/course');
 
 const missing = !fs.existsSync(SCORMC) ? `${SCORMC} is missing: run 'make' first` :
@@ -216,6 +216,25 @@ describe('the runtime outside the usual LMS frame', { skip: missing || false, co
       assert.equal(await lms.heading().textContent(), 'Alpha start');
       const snap = await lms.close();
       assert.deepEqual(callProblems(snap.calls, '2004'), []);
+    } finally {
+      await lms.page.close();
+    }
+  });
+
+  test('a page that becomes hidden commits at once', async () => {
+    const lms = await Lms.open(browser, server);
+    try {
+      await lms.launch({ edition: '1.2', url: pkg['1.2'].url });
+      const before = (await lms.calls()).calls.filter((c) => c.fn === 'LMSCommit').length;
+      await lms.inFrame(() => {
+        Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+        document.dispatchEvent(new Event('visibilitychange'));
+      });
+      const mid = (await lms.calls()).calls;
+      assert.equal(mid.filter((c) => c.fn === 'LMSCommit').length, before + 1);
+      assert.equal(mid.filter((c) => c.fn === 'LMSFinish').length, 0);
+      const snap = await lms.close();
+      assert.deepEqual(callProblems(snap.calls, '1.2'), []);
     } finally {
       await lms.page.close();
     }

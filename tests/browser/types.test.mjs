@@ -21,7 +21,7 @@ import { ROOT, CHROMIUM, launchBrowser, startLmsServer, Lms } from './helpers/se
 import { build, openPackages } from './helpers/packages.mjs';
 import { callProblems, lastSet } from './helpers/checks.mjs';
 
-const SCORMC = process.env.SCORMC || path.join(ROOT, 'build/scormc');
+const SCORMC = path.resolve(process.env.SCORMC || path.join(ROOT, 'build/scormc'));
 const COURSE = path.join(ROOT, 'tests/browser/course-types');
 
 const missing = !fs.existsSync(SCORMC) ? `${SCORMC} is missing: run 'make' first` :
