@@ -118,6 +118,8 @@
     yourAnswer: 'your answer',
     markCorrect: 'correct answer',
     markBetter: 'better decision',
+    between: 'any number from %1 to %2',
+    plusMinus: '%1 (\u00b1 %2)',
     selectAll: 'Select every answer that applies.',
     yourAnswerLabel: 'Your answer',
     numberLabel: 'Your answer (a number)',
@@ -1284,7 +1286,14 @@
       return (q.lefts || []).map(function (l, i) { return l + ' \u2192 ' + q.rights[i]; }).join('; ');
     }
     if (q.type === 'essay' || q.type === 'description') return '';
-    return correctIndexes(q).map(function (i) { return plain(q.answers[i].text); }).join('; ');
+    return correctIndexes(q).map(function (i) {
+      var a = q.answers[i], b = q.type === 'numerical' ? numericBounds(a) : null;
+      if (!b) return plain(a.text);
+      /* 'value:tolerance' and 'min..max' are GIFT, not words. */
+      if (b.min === b.max) return num(b.mid);
+      return b.kind === 'range' ? t('between', num(b.min), num(b.max)) :
+        t('plusMinus', num(b.mid), num(b.max - b.mid));
+    }).join('; ');
   }
 
   /* Text markers next to options, so right and wrong never rely on
@@ -1614,11 +1623,11 @@
   function numericBounds(a) {
     var v = String(a.value === undefined ? plain(a.text) : a.value).trim(), m;
     m = /^(-?[\d.]+(?:e[-+]?\d+)?)\s*\.\.\s*(-?[\d.]+(?:e[-+]?\d+)?)$/i.exec(v);
-    if (m) return { min: +m[1], max: +m[2], mid: (+m[1] + +m[2]) / 2 };
+    if (m) return { kind: 'range', min: +m[1], max: +m[2], mid: (+m[1] + +m[2]) / 2 };
     m = /^(-?[\d.]+(?:e[-+]?\d+)?)(?:\s*:\s*([\d.]+(?:e[-+]?\d+)?))?$/i.exec(v);
     if (m) {
       var tol = m[2] ? +m[2] : 0;
-      return { min: +m[1] - tol, max: +m[1] + tol, mid: +m[1] };
+      return { kind: 'value', min: +m[1] - tol, max: +m[1] + tol, mid: +m[1] };
     }
     return null;
   }
