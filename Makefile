@@ -160,5 +160,20 @@ fuzz-merge: $(B)/fuzz/gift_fuzz
 	$(B)/fuzz/gift_fuzz $(FUZZ_RUN) -merge=1 tests/fuzz/corpus \
 	  $(B)/fuzz/corpus
 
-.PHONY: fuzz-merge
+# The quiz-core unit tests (vectors and fuzz corpus included) built
+# with ASan and UBSan straight from the sources.
+QUIZ_SRC  = lib/gift.c lib/diag.c lib/qtable.c lib/scorer.c
+QUIZ_ASAN = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -g -O1 \
+            -fsanitize=address,undefined -fno-sanitize-recover=undefined \
+            -Ilib
+
+quiz-asan: | $(DEPS_TEST)
+	@mkdir -p $(B)/quiz-asan
+	@for t in gift scorer; do \
+	  $(CC) $(QUIZ_ASAN) -o $(B)/quiz-asan/test_$$t \
+	    tests/unit/test_$$t.c $(QUIZ_SRC) $$(pkg-config --libs cmocka) \
+	  && $(B)/quiz-asan/test_$$t || exit 1; \
+	done
+
+.PHONY: fuzz-merge quiz-asan
 # ---- end quiz core ----
