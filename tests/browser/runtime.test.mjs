@@ -88,7 +88,7 @@ function entryFor(snap, edition) {
   return stored(snap, names(edition).exit) === 'suspend' ? 'resume' : '';
 }
 
-describe('built packages under scorm-again', { skip: missing || false, concurrency: 3 }, () => {
+describe('built packages under scorm-again', { skip: missing || false, concurrency: 1 }, () => {
   let browser, server, work;
   const pkgs = {};
 

@@ -21,7 +21,7 @@ const missing = !fs.existsSync(SCORMC) ? `${SCORMC} is missing: run 'make' first
   !fs.existsSync(CHROMIUM) ? `${CHROMIUM} is missing (apt-get install chromium)` : null;
 if (missing) console.log(`# skipping the browser tests: ${missing}`);
 
-describe('the runtime outside the usual LMS frame', { skip: missing || false, concurrency: 3 }, () => {
+describe('the runtime outside the usual LMS frame', { skip: missing || false, concurrency: 1 }, () => {
   let browser, server, work;
   const pkg = {};
 

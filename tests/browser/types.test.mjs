@@ -110,7 +110,7 @@ function interactions(calls, api) {
   return out;
 }
 
-describe('every question type under scorm-again', { skip: missing || false, concurrency: 2 }, () => {
+describe('every question type under scorm-again', { skip: missing || false, concurrency: 1 }, () => {
   let browser, server, work;
   const url = {};
 
