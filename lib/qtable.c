@@ -210,20 +210,39 @@ static uint32_t qresp__get32(const qresp *r, size_t at)
          (uint32_t)p[3] << 24;
 }
 
-static void qresp__bump(qresp *r, size_t at)
+static void qresp__add(qresp *r, size_t at, int delta)
 {
   if (!r->failed)
-    qtable__le(r->data + at, (uint64_t)qresp__get32(r, at) + 1, 4);
+    qtable__le(r->data + at, (uint64_t)qresp__get32(r, at) + delta, 4);
 }
 
-/* Starts a record: closes any open list and counts the record. */
+static void qresp__bump(qresp *r, size_t at)
+{
+  qresp__add(r, at, 1);
+}
+
+/* Starts a record: closes any open list and counts the record. A 'len'
+ * set back over the last record means the caller dropped it. */
 static void qresp__record(qresp *r, unsigned char tag)
 {
   r->open = 0;
   if (r->len == 0)
     qresp__u32(r, 0);
+  if (r->last && r->len <= r->last)
+    qresp__add(r, 0, -1);
+  r->last = r->len;
   qresp__bump(r, 0);
   qresp__put(r, &tag, 1);
+}
+
+void qresp_drop(qresp *r)
+{
+  if (!r->last || r->failed)
+    return;
+  r->len = r->last;
+  r->open = 0;
+  r->last = 0;
+  qresp__add(r, 0, -1);
 }
 
 static void qresp__str(qresp *r, const char *s, size_t len)

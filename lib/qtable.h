@@ -65,6 +65,7 @@ typedef struct {
   unsigned char *data;
   size_t len, cap;
   size_t open;        /* offset of the open list's count, or 0 */
+  size_t last;        /* offset of the last record's tag, or 0 */
   bool failed;
 } qresp;
 
@@ -84,5 +85,11 @@ void qresp_item(qresp *r, const char *s, size_t len);
 void qresp_pairs(qresp *r);
 void qresp_pair(qresp *r, const char *left, size_t left_len,
                 const char *right, size_t right_len);
+
+/* Drops the last record, say a list that turned out to hold a number.
+ * Setting 'len' back to its value before that record was started has
+ * the same effect once the next record is added. Only the last record
+ * can be dropped. */
+void qresp_drop(qresp *r);
 
 #endif

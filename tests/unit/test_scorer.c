@@ -166,6 +166,40 @@ static void short__length_caps_bound_the_wildcard(void **state)
   free(big);
 }
 
+
+/* A list abandoned half-way (a number among its texts) is dropped, by
+ * qresp_drop or by setting 'len' back, and the count stays right. */
+static void qresp__dropping_a_half_written_record(void **state)
+{
+  table t = build("A {~%50%x ~%50%y}\n\nB {T}");
+  double credits[2];
+  scorer_result res;
+  qresp r;
+  size_t mark;
+
+  (void)state;
+  for (int way = 0; way < 2; way++) {
+    qresp_init(&r);
+    mark = r.len;
+    qresp_list(&r);
+    qresp_item(&r, "x", 1);
+    if (way == 0) {
+      qresp_drop(&r);
+    } else {
+      r.len = mark;
+      r.open = 0;
+    }
+    qresp_none(&r);
+    qresp_bool(&r, true);
+    assert_int_equal(scorer_score(t.data, t.len, r.data, r.len, credits, 2,
+                                  &res), SCORER_OK);
+    assert_credit(credits[0], 0);
+    assert_credit(credits[1], 1);
+    qresp_free(&r);
+  }
+  free(t.data);
+}
+
 /* ---- totals and errors ------------------------------------------ */
 
 static void totals__points_earned_over_max(void **state)
@@ -760,6 +794,7 @@ int main(int argc, char **argv)
     cmocka_unit_test(multi__over_one_hundred_clamped),
     cmocka_unit_test(truefalse__right_value),
     cmocka_unit_test(short__length_caps_bound_the_wildcard),
+    cmocka_unit_test(qresp__dropping_a_half_written_record),
     cmocka_unit_test(totals__points_earned_over_max),
     cmocka_unit_test(totals__points_per_question),
     cmocka_unit_test(totals__no_responses_and_only_essays),
