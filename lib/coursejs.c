@@ -81,6 +81,25 @@ static json_t *inline_html(const char *markdown)
   return j;
 }
 
+/* A numerical answer's interval, so the runtime reports and shows it
+ * without parsing GIFT. */
+static void add_bounds(json_t *j, const gift_answer *a)
+{
+  bool range = a->num_kind == GIFT_NUM_RANGE;
+  double lo = range ? a->min : a->value - a->tolerance;
+  double hi = range ? a->max : a->value + a->tolerance;
+
+  if (a->num_kind == GIFT_NUM_ANY) {
+    json_object_set_new(j, "kind", json_string("any"));
+    return;
+  }
+  json_object_set_new(j, "kind", json_string(range ? "range" : "value"));
+  json_object_set_new(j, "min", json_real(lo));
+  json_object_set_new(j, "max", json_real(hi));
+  json_object_set_new(j, "mid", json_real(range ? (lo + hi) / 2
+                                                : a->value));
+}
+
 static json_t *answers_json(const gift_question *q)
 {
   json_t *list = json_array();
@@ -92,6 +111,8 @@ static json_t *answers_json(const gift_question *q)
     json_object_set_new(j, "value", json_string(a->text ? a->text : ""));
     json_object_set_new(j, "feedback", html_or_null(a->feedback));
     json_object_set_new(j, "weight", json_real(a->weight));
+    if (q->type == GIFT_NUMERICAL)
+      add_bounds(j, a);
     json_array_append_new(list, j);
   }
   return list;

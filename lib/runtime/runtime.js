@@ -1620,16 +1620,11 @@
 
   function text12(s) { return cut(String(s).replace(/\s+/g, ' ').trim(), 255); }
 
+  /* The build gives every numerical answer its interval; a catch-all
+     answer ('any') has none. */
   function numericBounds(a) {
-    var v = String(a.value === undefined ? plain(a.text) : a.value).trim(), m;
-    m = /^(-?[\d.]+(?:e[-+]?\d+)?)\s*\.\.\s*(-?[\d.]+(?:e[-+]?\d+)?)$/i.exec(v);
-    if (m) return { kind: 'range', min: +m[1], max: +m[2], mid: (+m[1] + +m[2]) / 2 };
-    m = /^(-?[\d.]+(?:e[-+]?\d+)?)(?:\s*:\s*([\d.]+(?:e[-+]?\d+)?))?$/i.exec(v);
-    if (m) {
-      var tol = m[2] ? +m[2] : 0;
-      return { kind: 'value', min: +m[1] - tol, max: +m[1] + tol, mid: +m[1] };
-    }
-    return null;
+    if (typeof a.min !== 'number') return null;
+    return { kind: a.kind, min: a.min, max: a.max, mid: a.mid };
   }
 
   function num(x) {
