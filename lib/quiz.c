@@ -72,6 +72,8 @@ static const char *expected_kind(gift_type type)
   }
 }
 
+/* Lists and pairs are checked whole before the record is opened, so
+ * a bad entry never leaves half a record behind. */
 static bool add_list(qresp *r, json_t *value)
 {
   size_t i;
@@ -79,12 +81,12 @@ static bool add_list(qresp *r, json_t *value)
 
   if (!json_is_array(value))
     return false;
-  qresp_list(r);
-  json_array_foreach(value, i, item) {
+  json_array_foreach(value, i, item)
     if (!json_is_string(item))
       return false;
+  qresp_list(r);
+  json_array_foreach(value, i, item)
     qresp_item(r, json_string_value(item), json_string_length(item));
-  }
   return true;
 }
 
@@ -95,13 +97,13 @@ static bool add_pairs(qresp *r, json_t *value)
 
   if (!json_is_object(value))
     return false;
-  qresp_pairs(r);
-  json_object_foreach(value, left, right) {
+  json_object_foreach(value, left, right)
     if (!json_is_string(right))
       return false;
+  qresp_pairs(r);
+  json_object_foreach(value, left, right)
     qresp_pair(r, left, strlen(left), json_string_value(right),
                json_string_length(right));
-  }
   return true;
 }
 
@@ -109,8 +111,6 @@ static bool add_pairs(qresp *r, json_t *value)
  * question (it is then recorded as unanswered). */
 static bool add_response(qresp *r, const gift_question *q, json_t *value)
 {
-  qresp mark = *r;
-
   switch (q->type) {
   case GIFT_MULTI:
     if (add_list(r, value))
@@ -138,9 +138,6 @@ static bool add_response(qresp *r, const gift_question *q, json_t *value)
       return true;
     }
   }
-  /* Drop whatever a half-written list added, then record no answer. */
-  r->len = mark.len;
-  r->open = 0;
   qresp_none(r);
   return false;
 }

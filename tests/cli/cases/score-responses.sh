@@ -36,3 +36,9 @@ printf '{"single": ' > broken.json
 run score quiz.gift broken.json
 expect_exit 1
 expect_stderr "^broken\.json:1:[0-9]+: error: "
+# A list with a non-string entry is unanswered and spoils nothing after.
+printf '{"multi": ["An airport", 1], "tf": false, "q4": true}' > mixed.json
+run score quiz.gift mixed.json
+expect_exit 0
+expect_stderr "response to 'multi' must be an array of answer texts"
+expect_stdout "total: 2/4 = 50%"
