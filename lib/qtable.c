@@ -277,6 +277,11 @@ void qresp_none(qresp *r)
   qresp__record(r, SCORER_R_NONE);
 }
 
+void qresp_skip(qresp *r)
+{
+  qresp__record(r, SCORER_R_SKIP);
+}
+
 void qresp_text(qresp *r, const char *s, size_t len)
 {
   qresp__record(r, SCORER_R_TEXT);

@@ -74,6 +74,7 @@ void qresp_free(qresp *r);
 bool qresp_failed(const qresp *r);
 
 void qresp_none(qresp *r);                         /* unanswered */
+void qresp_skip(qresp *r);          /* not drawn: counts for nothing */
 void qresp_text(qresp *r, const char *s, size_t len);
 void qresp_bool(qresp *r, bool value);
 void qresp_number(qresp *r, double value);

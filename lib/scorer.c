@@ -1678,6 +1678,7 @@ static int scorer__read_resp(scorer__rd *r, scorer__resp *out)
   out->tag = scorer__u8(r);
   switch (out->tag) {
   case SCORER_R_NONE:
+  case SCORER_R_SKIP:
     break;
   case SCORER_R_TEXT:
     out->text = scorer__str(r, &out->text_len);
@@ -2005,6 +2006,11 @@ SCORER_API int32_t scorer_score(const uint8_t *table, size_t table_len,
     if (i < given && !scorer__read_resp(&r, &one))
       return SCORER_EBADRESPONSE;
     scorer__header(&t, &q);
+    if (one.tag == SCORER_R_SKIP) {
+      /* Read past its answers as an unanswered question, count none. */
+      one.tag = SCORER_R_NONE;
+      q.points = 0;
+    }
     credits[i] = scorer__one(&t, &q, &one);
     if (t.bad)
       return SCORER_EBADTABLE;

@@ -20,6 +20,8 @@
  *     3 bool   u8 0 or 1               true/false
  *     4 number f64 (IEEE 754)          numerical
  *     5 pairs  u32 n, n x (str, str)   matching: left item, chosen right
+ *     6 skip            not asked (not drawn for this attempt): credit
+ *                       0 and not counted in the maximum
  * A response of another kind than the question expects earns 0.
  *
  * Semantics (Moodle's, with the deviations noted):
@@ -92,6 +94,7 @@
 #define SCORER_R_BOOL 3
 #define SCORER_R_NUMBER 4
 #define SCORER_R_PAIRS 5
+#define SCORER_R_SKIP 6
 
 typedef struct {
   double earned;    /* sum of credit x points over scored questions */

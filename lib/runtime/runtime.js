@@ -701,30 +701,6 @@
     });
   }
 
-  /* Score the drawn questions of a table. The scorer scores the whole
-     table; when the learner saw only K of N questions, the undrawn ones
-     must not count in the maximum, so earned and max are taken over the
-     drawn questions from the scorer's own per-question credits. */
-  function scoreDrawn(scorer, b64, questions, responses, drawn) {
-    var r = scorer.score(tableBytes(b64), responses);
-    var all = questions.every(function (q, i) {
-      return drawn.indexOf(i) >= 0 || q.type === 'description';
-    });
-    if (all) return r;
-    if (typeof scorer.scoreSubset === 'function') {
-      return scorer.scoreSubset(tableBytes(b64), responses, drawn);
-    }
-    var earned = 0, max = 0;
-    drawn.forEach(function (i) {
-      var pts = r.points ? r.points[i] : (questions[i].points || 1);
-      if (questions[i].type === 'essay' || questions[i].type === 'description') pts = 0;
-      earned += (r.credits[i] || 0) * pts;
-      max += pts;
-    });
-    return { credits: r.credits, earned: earned, max: max,
-      percent: max ? earned / max * 100 : 0 };
-  }
-
   function wholePercent(p) {
     /* Floor: the pass decision on the stored whole number is then exactly
        the decision on the true percentage for any whole pass mark. */
@@ -1558,8 +1534,9 @@
     var m = mod(a.mi), mi = a.mi, ms = state.mods[mi];
     withScorer(main, function (scorer) {
       if (attempt !== a || readOnly) return;
-      var r = scoreDrawn(scorer, m.assessment.table, m.assessment.questions,
-        responsesOf(a), a.drawn);
+      /* The scorer leaves undrawn questions out of the maximum. */
+      var r = scorer.score(tableBytes(m.assessment.table), responsesOf(a),
+        a.drawn);
       var pct = wholePercent(r.percent);
       ms.attempts += 1;
       ms.last = pct;

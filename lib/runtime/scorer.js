@@ -8,19 +8,22 @@
  * browser and the CLI cannot disagree.
  *
  *   ScormcScorer.create(wasmBytes) -> Promise<scorer>
- *   scorer.score(tableBytes, responses)
+ *   scorer.score(tableBytes, responses[, asked])
  *     -> { credits: [0..1], points: [n], earned, max, percent }
  *   scorer.count(tableBytes) -> number of questions
  *
  * responses[i] is question i's response (undefined or null: unanswered):
  * a string (single choice, missing word, short answer, essay), an array
  * of strings (multiple answers), a boolean (true/false), a number
- * (numerical) or an object { left: right } (matching).
+ * (numerical) or an object { left: right } (matching). 'asked', when
+ * given, lists the indexes of the questions drawn for this attempt: the
+ * others earn nothing and do not count in the maximum.
  */
 (function (root) {
   'use strict';
 
-  var TAG = { none: 0, text: 1, list: 2, bool: 3, number: 4, pairs: 5 };
+  var TAG = { none: 0, text: 1, list: 2, bool: 3, number: 4, pairs: 5,
+    skip: 6 };
   var ERRORS = {
     '-1': 'malformed question table',
     '-2': 'question table version not supported',
@@ -99,12 +102,17 @@
   }
 
   /* The scorer's response encoding (lib/scorer.h). */
-  function encodeResponses(responses) {
+  function encodeResponses(responses, count, asked) {
     var w = new Writer();
     var list = responses || [];
-    w.u32(list.length);
-    for (var i = 0; i < list.length; i++)
-      encodeOne(w, list[i]);
+    var n = asked ? count : list.length;
+    w.u32(n);
+    for (var i = 0; i < n; i++) {
+      if (asked && asked.indexOf(i) < 0)
+        w.u8(TAG.skip);
+      else
+        encodeOne(w, list[i]);
+    }
     return w.done();
   }
 
@@ -135,10 +143,10 @@
     return this.check(this.exports.scorer_count(at, table.length));
   };
 
-  Scorer.prototype.score = function (table, responses) {
+  Scorer.prototype.score = function (table, responses, asked) {
     var x = this.exports;
     var n = this.count(table);
-    var resp = encodeResponses(responses);
+    var resp = encodeResponses(responses, n, asked);
     var align = function (v) { return (v + 7) & ~7; };
     var base = this.reserve(0);
     var tAt = base;

@@ -103,6 +103,16 @@ test('totals: points earned over points available, essays not counted',
     assert.equal(none.percent, 0);
   });
 
+test('questions not asked leave the maximum', async () => {
+  const scorer = await ScormcScorer.create(wasm);
+  const table = tableOf('A {=a ~b}\n\nB {T}\n\nC {=c ~d}\n');
+  const r = scorer.score(table, ['a', undefined, 'd'], [0, 2]);
+  assert.deepEqual(r.credits, [1, 0, 0]);
+  assert.equal(r.earned, 1);
+  assert.equal(r.max, 2);
+  assert.equal(r.percent, 50);
+});
+
 test('a bad table or too many responses throw', async () => {
   const scorer = await ScormcScorer.create(wasm);
   const table = tableOf('A {T}\n');

@@ -231,6 +231,32 @@ static void totals__points_earned_over_max(void **state)
   free(t.data);
 }
 
+/* Questions not drawn for an attempt earn nothing and leave the
+ * maximum: 1 of the 2 drawn is right, so 50 %, not 33 %. */
+static void totals__skipped_questions_leave_the_maximum(void **state)
+{
+  table t = build("A {=a ~b}\n\nB {T}\n\nC {=c ~d}\n");
+  double credits[3];
+  scorer_result res;
+  qresp r;
+
+  (void)state;
+  qresp_init(&r);
+  qresp_text(&r, "a", 1);
+  qresp_skip(&r);
+  qresp_text(&r, "d", 1);
+  assert_int_equal(scorer_score(t.data, t.len, r.data, r.len, credits, 3,
+                                &res), SCORER_OK);
+  assert_credit(credits[0], 1);
+  assert_credit(credits[1], 0);
+  assert_credit(credits[2], 0);
+  assert_credit(res.earned, 1);
+  assert_credit(res.max, 2);
+  assert_credit(res.percent, 50);
+  qresp_free(&r);
+  free(t.data);
+}
+
 static void totals__points_per_question(void **state)
 {
   gift_doc *doc;
@@ -797,6 +823,7 @@ int main(int argc, char **argv)
     cmocka_unit_test(qresp__dropping_a_half_written_record),
     cmocka_unit_test(totals__points_earned_over_max),
     cmocka_unit_test(totals__points_per_question),
+    cmocka_unit_test(totals__skipped_questions_leave_the_maximum),
     cmocka_unit_test(totals__no_responses_and_only_essays),
     cmocka_unit_test(errors__bad_table_and_responses),
     cmocka_unit_test(errors__mutations_never_crash),
