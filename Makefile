@@ -4,7 +4,8 @@
 #   make course   install what is missing, build scormc, build the course
 #   make check    everything 'course' does, then every test
 #   make bench    build the real and a generated course, timed
-#   make asan     the unit and CLI tests under ASan and UBSan
+#   make asan     the unit, CLI and schema tests under ASan and UBSan
+#   make valgrind the unit tests and full builds under valgrind
 #   make fuzz     run the GIFT fuzz target (FUZZ_SECONDS, default 600)
 
 # ---- settings you may change ------------------------------------------
@@ -160,20 +161,5 @@ fuzz-merge: $(B)/fuzz/gift_fuzz
 	$(B)/fuzz/gift_fuzz $(FUZZ_RUN) -merge=1 tests/fuzz/corpus \
 	  $(B)/fuzz/corpus
 
-# The quiz-core unit tests (vectors and fuzz corpus included) built
-# with ASan and UBSan straight from the sources.
-QUIZ_SRC  = lib/gift.c lib/diag.c lib/qtable.c lib/scorer.c
-QUIZ_ASAN = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -g -O1 \
-            -fsanitize=address,undefined -fno-sanitize-recover=undefined \
-            -Ilib
-
-quiz-asan: | $(DEPS_TEST)
-	@mkdir -p $(B)/quiz-asan
-	@for t in gift scorer; do \
-	  $(CC) $(QUIZ_ASAN) -o $(B)/quiz-asan/test_$$t \
-	    tests/unit/test_$$t.c $(QUIZ_SRC) $$(pkg-config --libs cmocka) \
-	  && $(B)/quiz-asan/test_$$t || exit 1; \
-	done
-
-.PHONY: fuzz-merge quiz-asan
+.PHONY: fuzz fuzz-merge
 # ---- end quiz core ----

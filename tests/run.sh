@@ -45,6 +45,8 @@ suite unit unit
 suite cli tests/cli/run.sh "$build"
 suite schema tests/schema/run.sh "$build"
 suite node node_tests
+suite asan make -s asan
+suite valgrind tests/valgrind.sh "$build"
 
 echo "suites: $passed passed, $failed failed"
 [ "$failed" = 0 ]
