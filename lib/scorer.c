@@ -1721,8 +1721,23 @@ typedef struct {
   double points;
 } scorer__q;
 
-static double scorer__single(scorer__rd *t, const scorer__q *q,
-                             const scorer__resp *r)
+/* Single choice compares the chosen answer's text; short answer
+ * matches with case folding and wildcards. Either way the credit is
+ * the weight of the first answer, in the author's order, that fits. */
+typedef int (*scorer__matcher)(const uint8_t *answer, size_t answer_len,
+                               const uint8_t *response,
+                               size_t response_len);
+
+static int scorer__short_match(const uint8_t *answer, size_t answer_len,
+                               const uint8_t *response,
+                               size_t response_len)
+{
+  return scorer_text_match(answer, answer_len, response, response_len);
+}
+
+static double scorer__first_match(scorer__rd *t, const scorer__q *q,
+                                  const scorer__resp *r,
+                                  scorer__matcher match)
 {
   double credit = 0;
   int found = 0;
@@ -1732,7 +1747,7 @@ static double scorer__single(scorer__rd *t, const scorer__q *q,
     size_t len;
     const uint8_t *s = scorer__str(t, &len);
     if (s && !found && r->tag == SCORER_R_TEXT &&
-        scorer__same(s, len, r->text, r->text_len)) {
+        match(s, len, r->text, r->text_len)) {
       credit = scorer__clamp(w);
       found = 1;
     }
@@ -1767,25 +1782,6 @@ static double scorer__multi(scorer__rd *t, const scorer__q *q,
       sum += w;
   }
   return scorer__clamp(sum);
-}
-
-static double scorer__short(scorer__rd *t, const scorer__q *q,
-                            const scorer__resp *r)
-{
-  double credit = 0;
-  int found = 0;
-
-  for (uint32_t k = 0; k < q->answers; k++) {
-    double w = scorer__f64(t);
-    size_t len;
-    const uint8_t *s = scorer__str(t, &len);
-    if (s && !found && r->tag == SCORER_R_TEXT &&
-        scorer_text_match(s, len, r->text, r->text_len)) {
-      credit = scorer__clamp(w);
-      found = 1;
-    }
-  }
-  return credit;
 }
 
 static double scorer__abs(double x)
@@ -1875,11 +1871,11 @@ static double scorer__one(scorer__rd *t, const scorer__q *q,
 {
   switch (q->type) {
   case SCORER_SINGLE:
-    return scorer__single(t, q, r);
+    return scorer__first_match(t, q, r, scorer__same);
   case SCORER_MULTI:
     return scorer__multi(t, q, r);
   case SCORER_SHORT:
-    return scorer__short(t, q, r);
+    return scorer__first_match(t, q, r, scorer__short_match);
   case SCORER_NUMERICAL:
     return scorer__numerical(t, q, r);
   case SCORER_MATCHING:
