@@ -45,3 +45,11 @@ test('the whole course: 16 modules and 150 glossary terms', (t) => {
     return t.skip(`only ${s.modules.length} of 16 modules written so far`);
   assert.ok(s.glossary_terms >= 150, `${s.glossary_terms} terms < 150`);
 });
+
+test('the real course lints without a warning (feedback on every answer)',
+  (t) => {
+    if (!existsSync(scormc)) return t.skip(`${scormc} not built`);
+    // execFileSync throws on a non-zero exit, with the diagnostics.
+    execFileSync(scormc, ['lint', 'modules', '--werror'],
+                 { encoding: 'utf8', stdio: 'pipe' });
+  });
