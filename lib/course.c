@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include <lauxlib.h>
 #include <lua.h>
@@ -21,7 +22,10 @@
  * runaway or hostile files. */
 #define MEMORY_LIMIT (16u << 20)
 #define INSTRUCTION_LIMIT 10000000L
+#define CPU_SECONDS_LIMIT 5
 #define HOOK_EVERY 1000
+#define MAX_TITLE 200          /* the manifest's smallest title limit */
+#define MAX_REP_BYTES (1u << 20)
 
 typedef struct {
   course_t *course;
@@ -29,6 +33,8 @@ typedef struct {
   const char *source;      /* the text of course.lua */
   size_t memory_used;
   long instructions;
+  clock_t started;
+  int line;                /* the line running at the last hook */
   bool have_course;
 } loader;
 
@@ -104,24 +110,72 @@ static void *limited_alloc(void *ud, void *ptr, size_t old, size_t size)
   return ptr;
 }
 
+/* Counts instructions, and CPU time for what the instructions cannot
+ * see: long calls into the string and table libraries. Also notes the
+ * running line, for errors that carry none (out of memory). */
 static void count_hook(lua_State *L, lua_Debug *ar)
 {
   loader *ld;
 
-  (void)ar;
   lua_getallocf(L, (void **)&ld);
+  if (lua_getinfo(L, "l", ar) && ar->currentline > 0)
+    ld->line = ar->currentline;
   ld->instructions += HOOK_EVERY;
   if (ld->instructions > INSTRUCTION_LIMIT)
     luaL_error(L, "instruction limit exceeded (an endless loop?)");
+  if (clock() - ld->started > CPU_SECONDS_LIMIT * CLOCKS_PER_SEC)
+    luaL_error(L, "time limit of %d seconds exceeded",
+               CPU_SECONDS_LIMIT);
+}
+
+/* string.rep with a cap: "x":rep(1e15) would run in C for ever. */
+static int safe_rep(lua_State *L)
+{
+  size_t len;
+  const char *s = luaL_checklstring(L, 1, &len);
+  lua_Integer n = luaL_checkinteger(L, 2);
+  size_t sep_len = 0;
+  luaL_Buffer b;
+
+  luaL_optlstring(L, 3, "", &sep_len);
+  if (n <= 0) {
+    lua_pushliteral(L, "");
+    return 1;
+  }
+  if (n > (lua_Integer)MAX_REP_BYTES ||
+      (len + sep_len) * (size_t)n > MAX_REP_BYTES)
+    return luaL_error(L, "string.rep result over %d bytes",
+                      (int)MAX_REP_BYTES);
+  luaL_buffinit(L, &b);
+  for (lua_Integer i = 0; i < n; i++) {
+    if (i > 0 && sep_len)
+      luaL_addlstring(&b, lua_tostring(L, 3), sep_len);
+    luaL_addlstring(&b, s, len);
+  }
+  luaL_pushresult(&b);
+  return 1;
+}
+
+static void remove_field(lua_State *L, const char *lib, const char *name)
+{
+  lua_getglobal(L, lib);
+  lua_pushnil(L);
+  lua_setfield(L, -2, name);
+  lua_pop(L, 1);
 }
 
 /* Open only the safe libraries, then remove what could reach outside
- * the sandbox or make two builds differ (random numbers). */
+ * the sandbox, make two builds differ (random numbers), run in C past
+ * every limit (patterns that backtrack, table.move over huge ranges),
+ * or run code where no limit reaches (__gc handlers need setmetatable;
+ * __index traps would run inside our own table reads). */
 static void open_sandbox(lua_State *L)
 {
   static const char *const unsafe_globals[] = {
     "dofile", "loadfile", "load", "require", "collectgarbage", "print",
-    NULL};
+    "setmetatable", "getmetatable", NULL};
+  static const char *const unsafe_string[] = {
+    "dump", "find", "match", "gmatch", "gsub", NULL};
 
   luaL_requiref(L, "_G", luaopen_base, 1);
   luaL_requiref(L, LUA_STRLIBNAME, luaopen_string, 1);
@@ -134,15 +188,14 @@ static void open_sandbox(lua_State *L)
     lua_pushnil(L);
     lua_setglobal(L, unsafe_globals[i]);
   }
+  for (int i = 0; unsafe_string[i]; i++)
+    remove_field(L, LUA_STRLIBNAME, unsafe_string[i]);
+  remove_field(L, LUA_MATHLIBNAME, "random");
+  remove_field(L, LUA_MATHLIBNAME, "randomseed");
+  remove_field(L, LUA_TABLIBNAME, "move");
   lua_getglobal(L, LUA_STRLIBNAME);
-  lua_pushnil(L);
-  lua_setfield(L, -2, "dump");
-  lua_pop(L, 1);
-  lua_getglobal(L, LUA_MATHLIBNAME);
-  lua_pushnil(L);
-  lua_setfield(L, -2, "random");
-  lua_pushnil(L);
-  lua_setfield(L, -2, "randomseed");
+  lua_pushcfunction(L, safe_rep);
+  lua_setfield(L, -2, "rep");
   lua_pop(L, 1);
 }
 
@@ -153,13 +206,23 @@ static loader *get_loader(lua_State *L)
   return lua_touserdata(L, lua_upvalueindex(1));
 }
 
-/* The course.lua line of the call being handled. */
+/* Push t[name] without metamethods: with no setmetatable in the
+ * sandbox there are none, and raw reads keep it so. */
+static int raw_field(lua_State *L, int index, const char *name)
+{
+  lua_pushstring(L, name);
+  return lua_rawget(L, index);
+}
+
+/* The course.lua line of the call being handled: the nearest caller
+ * that is Lua code (pcall, a C function, may stand between). */
 static int caller_line(lua_State *L)
 {
   lua_Debug ar;
 
-  if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "l", &ar))
-    return ar.currentline;
+  for (int level = 1; lua_getstack(L, level, &ar); level++)
+    if (lua_getinfo(L, "l", &ar) && ar.currentline > 0)
+      return ar.currentline;
   return 0;
 }
 
@@ -241,17 +304,38 @@ static void check_unknown_keys(lua_State *L, int index,
   }
 }
 
+/* A string value from course.lua that can go into XML and JSON: valid
+ * UTF-8 without control characters. Returns a copy, or NULL. */
+static char *clean_string(lua_State *L, int index, const char *what,
+                          int line)
+{
+  size_t len;
+  const char *text = lua_tolstring(L, index, &len);
+  long bad = text_check(text, len);
+
+  if (bad >= 0 || strlen(text) != len) {
+    lua_diag(L, line, "%s holds a control character or a byte that is "
+             "not UTF-8 (at byte %ld)", what, bad >= 0 ? bad : 0);
+    return NULL;
+  }
+  return xstrdup(text);
+}
+
 static void read_string(lua_State *L, const key_spec *s, void *target,
                         int line)
 {
   char **slot = (char **)((char *)target + s->offset);
+  char *value;
 
-  if (!lua_isstring(L, -1) || lua_type(L, -1) == LUA_TNUMBER) {
+  if (lua_type(L, -1) != LUA_TSTRING) {
     lua_diag(L, line, "'%s' must be a string", s->name);
     return;
   }
+  value = clean_string(L, -1, s->name, line);
+  if (!value)
+    return;
   free(*slot);
-  *slot = xstrdup(lua_tostring(L, -1));
+  *slot = value;
 }
 
 static void read_int(lua_State *L, const key_spec *s, void *target,
@@ -292,7 +376,7 @@ static void read_keys(lua_State *L, int index, const key_spec *specs,
   for (const key_spec *s = specs; s->name; s++) {
     int line;
 
-    lua_getfield(L, index, s->name);
+    raw_field(L, index, s->name);
     if (lua_isnil(L, -1)) {
       lua_pop(L, 1);
       continue;
@@ -404,6 +488,16 @@ static void free_course_text(course_text *t)
     free(*fields[i]);
 }
 
+/* intro, closing and glossary name files in the course folder. */
+static void check_source_path(lua_State *L, const char *key,
+                              const char *path, int line)
+{
+  if (path && !safe_relative_path(path))
+    lua_diag(L, key_line(get_loader(L), key, line), "'%s' must name a "
+             "file in the course folder, such as 'intro.md': letters, "
+             "digits, '-', '_' and '.' only", key);
+}
+
 static void apply_course_text(lua_State *L, course_text *t, int line)
 {
   static const char *const keep_names[] = {"last", "best", NULL};
@@ -418,6 +512,13 @@ static void apply_course_text(lua_State *L, course_text *t, int line)
              "and '.'", t->id);
   if (!t->title)
     lua_diag(L, line, "course has no '%s'", "title");
+  else if (strlen(t->title) > MAX_TITLE)
+    lua_diag(L, key_line(get_loader(L), "title", line), "the course "
+             "title is longer than %d bytes, the manifest's limit",
+             MAX_TITLE);
+  check_source_path(L, "intro", t->intro, line);
+  check_source_path(L, "closing", t->closing, line);
+  check_source_path(L, "glossary", t->glossary, line);
   if (t->language && !valid_language(t->language))
     lua_diag(L, key_line(get_loader(L), "language", line),
              "language '%s' is not a language tag such as 'en' or 'th'",
@@ -463,8 +564,6 @@ static int l_course(lua_State *L)
     lua_diag(L, line, "%s", "course is declared twice");
     return 0;
   }
-  ld->have_course = true;
-
   check_unknown_keys(L, 1, ALL_COURSE_SPECS, "course", line);
   read_keys(L, 1, COURSE_SPECS, &text, line);
   read_keys(L, 1, SETTING_SPECS, &ld->course->defaults, line);
@@ -473,7 +572,9 @@ static int l_course(lua_State *L)
     free_course_text(&text);
     return 0;
   }
+  /* Only now, so that a course {} cut short leaves nothing half set. */
   apply_course_text(L, &text, line);
+  ld->have_course = true;
   return 0;
 }
 
@@ -486,14 +587,22 @@ static int l_component(lua_State *L)
   int line = caller_line(L);
   course_component *slot;
 
+  char *title;
+
   if (lua_type(L, 1) != LUA_TSTRING) {
     lua_diag(L, line, "%s", "component expects a title: component \"...\"");
     return 0;
   }
+  title = clean_string(L, 1, "the component title", line);
+  if (!title)
+    return 0;
+  if (strlen(title) > MAX_TITLE)
+    lua_diag(L, line, "the component title is longer than %d bytes, the "
+             "manifest's limit", MAX_TITLE);
   c->components = xrealloc(c->components,
                            (c->component_count + 1) * sizeof *slot);
   slot = &c->components[c->component_count++];
-  slot->title = xstrdup(lua_tostring(L, 1));
+  slot->title = title;
   slot->line = line;
   return 0;
 }
@@ -519,7 +628,7 @@ static void read_points(lua_State *L, course_module *m)
 {
   int line;
 
-  lua_getfield(L, 1, "points");
+  raw_field(L, 1, "points");
   if (lua_isnil(L, -1)) {
     lua_pop(L, 1);
     return;
@@ -552,10 +661,22 @@ static void read_points(lua_State *L, course_module *m)
              compare_points);
 }
 
+/* Names the package itself uses at its root: a module folder with one
+ * of them would collide with them. */
+static const char *const RESERVED_FOLDERS[] = {
+  "index", "certificate", "media", "scormc", NULL};
+
+/* A module folder name goes into file names, URLs, zip entries and
+ * XML identifiers: keep it to characters that need no escaping. */
 static bool valid_folder(const char *name)
 {
-  return *name && *name != '.' && !strchr(name, '/') &&
-         !strchr(name, '\\') && strlen(name) <= 100;
+  if (!safe_relative_path(name) || strchr(name, '/') ||
+      strlen(name) > 100)
+    return false;
+  for (int i = 0; RESERVED_FOLDERS[i]; i++)
+    if (strcmp(name, RESERVED_FOLDERS[i]) == 0)
+      return false;
+  return true;
 }
 
 static bool folder_exists(const char *dir, const char *name)
@@ -568,24 +689,38 @@ static bool folder_exists(const char *dir, const char *name)
   return ok;
 }
 
-static void check_folder(lua_State *L, course_module *m)
+static bool check_folder(lua_State *L, const course_module *m)
 {
   loader *ld = get_loader(L);
   course_t *c = ld->course;
+  char *path;
+  bool inside;
 
   if (!valid_folder(m->folder)) {
-    lua_diag(L, m->line, "module folder '%s' must be a plain folder name",
-             m->folder);
-    return;
+    lua_diag(L, m->line, "module folder '%s' must be a plain name of "
+             "letters, digits, '-', '_' and '.', and not 'index', "
+             "'certificate', 'media' or 'scormc'", m->folder);
+    return false;
   }
   if (!folder_exists(c->dir, m->folder)) {
     diag_error(ld->diags, c->lua_path, m->line, 0,
                "module folder '%s' not found in '%s'", m->folder, c->dir);
-    return;
+    return false;
   }
-  for (size_t i = 0; i + 1 < c->module_count; i++)
-    if (strcmp(c->modules[i].folder, m->folder) == 0)
+  path = path_join(c->dir, m->folder);
+  inside = path_inside(c->dir, path);
+  free(path);
+  if (!inside) {
+    lua_diag(L, m->line, "module folder '%s' links outside the course "
+             "folder", m->folder);
+    return false;
+  }
+  for (size_t i = 0; i < c->module_count; i++)
+    if (strcmp(c->modules[i].folder, m->folder) == 0) {
       lua_diag(L, m->line, "module '%s' is listed twice", m->folder);
+      return false;
+    }
+  return true;
 }
 
 static void read_module_table(lua_State *L, course_module *m)
@@ -594,15 +729,19 @@ static void read_module_table(lua_State *L, course_module *m)
 
   lua_rawgeti(L, 1, 1);
   if (lua_type(L, -1) == LUA_TSTRING)
-    m->folder = xstrdup(lua_tostring(L, -1));
+    m->folder = clean_string(L, -1, "the module folder", m->line);
   lua_pop(L, 1);
 
   check_unknown_keys(L, 1, MODULE_SPECS, "module", m->line);
   read_keys(L, 1, SETTING_SPECS, &m->settings, m->line);
   read_keys(L, 1, MODULE_TITLE_SPEC, m, m->line);
+  if (m->title && strlen(m->title) > MAX_TITLE)
+    lua_diag(L, key_line(get_loader(L), "title", m->line), "the module "
+             "title is longer than %d bytes, the manifest's limit",
+             MAX_TITLE);
   read_points(L, m);
 
-  lua_getfield(L, 1, "keep");
+  raw_field(L, 1, "keep");
   if (lua_type(L, -1) == LUA_TSTRING)
     m->settings.keep_best = pick(L, keep_names, "keep",
                                  lua_tostring(L, -1), m->line,
@@ -610,34 +749,46 @@ static void read_module_table(lua_State *L, course_module *m)
   lua_pop(L, 1);
 }
 
+static void free_module(course_module *m)
+{
+  free(m->folder);
+  free(m->title);
+  for (size_t k = 0; k < m->points_count; k++)
+    free(m->points[k].question);
+  free(m->points);
+}
+
+/* The module is read into a local and joins the course only once its
+ * folder has passed every check. */
 static int l_module(lua_State *L)
 {
   loader *ld = get_loader(L);
   course_t *c = ld->course;
-  course_module *m;
+  course_module m = {0};
 
-  c->modules = xrealloc(c->modules, (c->module_count + 1) * sizeof *m);
-  m = &c->modules[c->module_count++];
-  memset(m, 0, sizeof *m);
-  m->line = caller_line(L);
-  m->settings = c->defaults;
-
+  m.line = caller_line(L);
+  m.settings = c->defaults;
   if (lua_type(L, 1) == LUA_TSTRING)
-    m->folder = xstrdup(lua_tostring(L, 1));
+    m.folder = clean_string(L, 1, "the module folder", m.line);
   else if (lua_istable(L, 1))
-    read_module_table(L, m);
+    read_module_table(L, &m);
 
-  if (!m->folder) {
-    lua_diag(L, m->line, "%s", "module expects a folder name: "
+  if (!m.folder) {
+    lua_diag(L, m.line, "%s", "module expects a folder name: "
              "module \"01-name\" or module { \"01-name\", ... }");
-    m->folder = xstrdup("");
+    free_module(&m);
     return 0;
   }
   if (c->component_count == 0)
-    lua_diag(L, m->line, "module '%s' comes before any component",
-             m->folder);
-  m->component = c->component_count ? c->component_count - 1 : 0;
-  check_folder(L, m);
+    lua_diag(L, m.line, "module '%s' comes before any component",
+             m.folder);
+  m.component = c->component_count ? c->component_count - 1 : 0;
+  if (!check_folder(L, &m)) {
+    free_module(&m);
+    return 0;
+  }
+  c->modules = xrealloc(c->modules, (c->module_count + 1) * sizeof m);
+  c->modules[c->module_count++] = m;
   return 0;
 }
 
@@ -645,21 +796,43 @@ static int l_module(lua_State *L)
 
 /* Lua's messages start with "chunkname:line:"; split that off so the
  * diagnostic carries the line itself. */
+/* Lua's messages start with "course.lua:LINE:" (the chunk's name);
+ * split that off so the diagnostic carries the line itself. Errors
+ * without a position (out of memory, error({})) get the line that ran
+ * last. */
 static void report_lua_error(loader *ld, const char *message)
 {
-  const char *path = ld->course->lua_path;
-  size_t n = strlen(path);
-  int line = 0;
+  static const char chunk[] = "course.lua:";
+  size_t n = sizeof chunk - 1;
+  int line = ld->line;
 
-  if (strncmp(message, path, n) == 0 && message[n] == ':' &&
-      isdigit((unsigned char)message[n + 1])) {
-    line = (int)strtol(message + n + 1, (char **)&message, 10);
+  if (strncmp(message, chunk, n) == 0 &&
+      isdigit((unsigned char)message[n])) {
+    line = (int)strtol(message + n, (char **)&message, 10);
     if (*message == ':')
       message++;
     while (*message == ' ')
       message++;
   }
-  diag_error(ld->diags, path, line, 0, "%s", message);
+  if (strcmp(message, "not enough memory") == 0)
+    message = "out of memory: course.lua may use 16 MiB";
+  diag_error(ld->diags, ld->course->lua_path, line, 0, "%s", message);
+}
+
+/* The message handler of the protected call: note where an error was
+ * raised, for error values that carry no position. */
+static int note_error_line(lua_State *L)
+{
+  loader *ld;
+  lua_Debug ar;
+
+  lua_getallocf(L, (void **)&ld);
+  for (int level = 1; lua_getstack(L, level, &ar); level++)
+    if (lua_getinfo(L, "l", &ar) && ar.currentline > 0) {
+      ld->line = ar.currentline;
+      break;
+    }
+  return 1;
 }
 
 static void register_api(lua_State *L, loader *ld)
@@ -677,7 +850,6 @@ static void register_api(lua_State *L, loader *ld)
 static int run_course_lua(loader *ld, const char *source, size_t len)
 {
   lua_State *L = lua_newstate(limited_alloc, ld);
-  char chunkname[4096 + 2];
   int rc;
 
   if (!L) {
@@ -687,14 +859,22 @@ static int run_course_lua(loader *ld, const char *source, size_t len)
   open_sandbox(L);
   register_api(L, ld);
   lua_sethook(L, count_hook, LUA_MASKCOUNT, HOOK_EVERY);
+  ld->started = clock();
 
-  snprintf(chunkname, sizeof chunkname, "@%s", ld->course->lua_path);
-  rc = luaL_loadbufferx(L, source, len, chunkname, "t");
+  /* A byte order mark is no Lua; editors on Windows like to add one. */
+  if (len >= 3 && memcmp(source, "\xEF\xBB\xBF", 3) == 0) {
+    source += 3;
+    len -= 3;
+  }
+  lua_pushcfunction(L, note_error_line);
+  rc = luaL_loadbufferx(L, source, len, "=course.lua", "t");
   if (rc == LUA_OK)
-    rc = lua_pcall(L, 0, 0, 0);
+    rc = lua_pcall(L, 0, 0, -2);
   if (rc != LUA_OK)
-    report_lua_error(ld, lua_isstring(L, -1) ? lua_tostring(L, -1)
-                                             : "error without a message");
+    report_lua_error(ld, lua_type(L, -1) == LUA_TSTRING
+                           ? lua_tostring(L, -1)
+                           : "an error was raised with a value that is "
+                             "not a message");
   lua_close(L);
   return rc == LUA_OK ? 0 : -1;
 }
@@ -748,13 +928,8 @@ void course_free(course_t *c)
 {
   if (!c)
     return;
-  for (size_t i = 0; i < c->module_count; i++) {
-    free(c->modules[i].folder);
-    free(c->modules[i].title);
-    for (size_t k = 0; k < c->modules[i].points_count; k++)
-      free(c->modules[i].points[k].question);
-    free(c->modules[i].points);
-  }
+  for (size_t i = 0; i < c->module_count; i++)
+    free_module(&c->modules[i]);
   for (size_t i = 0; i < c->component_count; i++)
     free(c->components[i].title);
   free(c->modules);

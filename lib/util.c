@@ -2,6 +2,7 @@
  * util.c - small helpers every part of the library uses
  * SPDX-License-Identifier: MIT
  */
+#define _XOPEN_SOURCE 700   /* realpath */
 #include "util.h"
 
 #include <errno.h>
@@ -110,6 +111,89 @@ int read_file(const char *path, size_t max, char **out, size_t *len)
 const char *read_file_error(void)
 {
   return read_error;
+}
+
+/* Length of the UTF-8 sequence at 'p' (at most 'left' bytes), or 0
+ * when it is malformed, overlong, a surrogate or above U+10FFFF. */
+static size_t utf8_length(const unsigned char *p, size_t left)
+{
+  size_t n = *p < 0x80 ? 1 : *p >= 0xF0 ? 4 : *p >= 0xE0 ? 3
+                                          : *p >= 0xC2 ? 2 : 0;
+  unsigned cp;
+
+  if (n == 0 || n > left || *p > 0xF4)
+    return 0;
+  cp = n == 1 ? *p : *p & (0x3Fu >> (n - 1));
+  for (size_t i = 1; i < n; i++) {
+    if ((p[i] & 0xC0) != 0x80)
+      return 0;
+    cp = (cp << 6) | (p[i] & 0x3F);
+  }
+  if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
+      (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+    return 0;
+  return n;
+}
+
+long text_check(const char *text, size_t len)
+{
+  const unsigned char *p = (const unsigned char *)text;
+  size_t i = 0;
+
+  while (i < len) {
+    size_t n = utf8_length(p + i, len - i);
+    if (n == 0 || (p[i] < 0x20 && p[i] != '\t' && p[i] != '\n' &&
+                   p[i] != '\r') || p[i] == 0x7F)
+      return (long)i;
+    i += n;
+  }
+  return -1;
+}
+
+int line_of(const char *text, size_t offset)
+{
+  int line = 1;
+
+  for (size_t i = 0; i < offset && text[i]; i++)
+    line += text[i] == '\n';
+  return line;
+}
+
+bool safe_relative_path(const char *path)
+{
+  const char *seg = path;
+
+  if (!*path)
+    return false;
+  for (const char *p = path;; p++) {
+    if (*p == '/' || *p == '\0') {
+      size_t n = (size_t)(p - seg);
+      if (n == 0 || *seg == '.')
+        return false;
+      if (*p == '\0')
+        return true;
+      seg = p + 1;
+      continue;
+    }
+    if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+          (*p >= '0' && *p <= '9') || *p == '-' || *p == '_' ||
+          *p == '.'))
+      return false;
+  }
+}
+
+bool path_inside(const char *dir, const char *path)
+{
+  char *real_dir = realpath(dir, NULL);
+  char *real_path = realpath(path, NULL);
+  size_t n = real_dir ? strlen(real_dir) : 0;
+  bool inside = real_dir && real_path &&
+                strncmp(real_dir, real_path, n) == 0 &&
+                (real_path[n] == '/' || real_path[n] == '\0');
+
+  free(real_dir);
+  free(real_path);
+  return inside;
 }
 
 void sort_array(void *base, size_t count, size_t size,

@@ -30,6 +30,25 @@ const char *read_file_error(void);
 
 bool file_exists(const char *path);
 
+/* The offset of the first byte of 'text' that is not valid UTF-8 or
+ * is a control character other than tab, line feed and carriage
+ * return; -1 when the text is clean. Course sources must be clean:
+ * XML cannot carry control characters, JSON cannot carry bad UTF-8. */
+long text_check(const char *text, size_t len);
+
+/* The line (1-based) of byte 'offset' in 'text'. */
+int line_of(const char *text, size_t offset);
+
+/* A path inside a package or course folder: '/'-separated segments of
+ * letters, digits, '-', '_' and '.', none of them empty, "." or "..",
+ * none starting with '.', so it needs no escaping in a URL, an XML
+ * attribute or a zip entry. */
+bool safe_relative_path(const char *path);
+
+/* True when 'path' resolves (symbolic links followed) to a place
+ * inside 'dir': course sources must not reach outside the course. */
+bool path_inside(const char *dir, const char *path);
+
 /* qsort that accepts an empty array with a NULL base (qsort itself
  * may not be passed NULL, even for zero elements). */
 void sort_array(void *base, size_t count, size_t size,

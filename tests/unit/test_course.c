@@ -208,8 +208,106 @@ static void course_load__rejects_path_in_module_name(void **state)
   char *err = load_error(MINIMAL "module '../etc'\n", NULL);
 
   (void)state;
-  assert_non_null(strstr(err, "plain folder name"));
+  assert_non_null(strstr(err, "must be a plain name"));
   free(err);
+}
+
+static void sandbox__has_no_metatables_patterns_or_move(void **state)
+{
+  const char *probes[] = {"setmetatable({}, {__gc = print})",
+                          "getmetatable('')", "string.find('a', 'a')",
+                          "('a'):gsub('a', 'b')", "table.move({}, 1, 2, 3)"};
+
+  (void)state;
+  for (size_t i = 0; i < sizeof probes / sizeof *probes; i++) {
+    char *lua = xasprintf("%s\n" MINIMAL, probes[i]);
+    int line = 0;
+    char *err = load_error(lua, &line);
+    assert_non_null(err);
+    assert_int_equal(line, 1);
+    free(err);
+    free(lua);
+  }
+}
+
+static void sandbox__caps_string_rep(void **state)
+{
+  char *err = load_error("local s = string.rep('', 1e15)\n" MINIMAL, NULL);
+
+  (void)state;
+  assert_non_null(strstr(err, "string.rep result over"));
+  free(err);
+  err = load_error("local s = ('ab'):rep(3, ',')\n"
+                   "assert(s == 'ab,ab,ab')\n" MINIMAL, NULL);
+  assert_null(err);
+}
+
+static void sandbox__errors_without_position_get_a_line(void **state)
+{
+  int line = 0;
+  char *err = load_error("local x = 1\nerror({})\n" MINIMAL, &line);
+
+  (void)state;
+  assert_non_null(strstr(err, "not a message"));
+  assert_true(line >= 1);
+  free(err);
+}
+
+static void course_load__accepts_a_byte_order_mark(void **state)
+{
+  char *err = load_error("\xEF\xBB\xBF" MINIMAL, NULL);
+
+  (void)state;
+  assert_null(err);
+}
+
+static void course_load__rejects_control_characters(void **state)
+{
+  int line = 0;
+  char *err = load_error("course { id = 'c',\n title = 'A\\1B' }\n"
+                         "component 'A'\nmodule '01-one'\n", &line);
+
+  (void)state;
+  assert_non_null(strstr(err, "control character"));
+  assert_int_equal(line, 2);
+  free(err);
+}
+
+/* A module call that is cut short (here by pcall around a bad folder)
+ * must still be checked: nothing outside the course gets in. */
+static void course_load__checks_every_module_folder(void **state)
+{
+  const char *probes[] = {
+    "pcall(module, {'../../etc'})", "module 'certificate'",
+    "module 'a b'", "module './01-one'"};
+
+  (void)state;
+  for (size_t i = 0; i < sizeof probes / sizeof *probes; i++) {
+    char *lua = xasprintf(MINIMAL "%s\n", probes[i]);
+    int line = 0;
+    char *err = load_error(lua, &line);
+    assert_non_null(err);
+    assert_int_equal(line, 4);
+    free(err);
+    free(lua);
+  }
+}
+
+static void course_load__refuses_a_module_linked_outside(void **state)
+{
+  char *dir = make_course(MINIMAL "module '02-out'\n");
+  char *link = path_join(dir, "02-out");
+  diag_list diags;
+  course_t *course = NULL;
+
+  (void)state;
+  assert_int_equal(symlink("/tmp", link), 0);
+  diag_init(&diags);
+  assert_int_equal(course_load(&course, dir, &diags), -1);
+  assert_non_null(strstr(diags.items[0].message, "links outside"));
+  diag_free(&diags);
+  free(link);
+  remove_course(dir);
 }
 
 int main(void)
@@ -225,6 +323,13 @@ int main(void)
     cmocka_unit_test(course_load__rejects_missing_module_folder),
     cmocka_unit_test(course_load__rejects_bad_values),
     cmocka_unit_test(course_load__rejects_path_in_module_name),
+    cmocka_unit_test(sandbox__has_no_metatables_patterns_or_move),
+    cmocka_unit_test(sandbox__caps_string_rep),
+    cmocka_unit_test(sandbox__errors_without_position_get_a_line),
+    cmocka_unit_test(course_load__accepts_a_byte_order_mark),
+    cmocka_unit_test(course_load__rejects_control_characters),
+    cmocka_unit_test(course_load__checks_every_module_folder),
+    cmocka_unit_test(course_load__refuses_a_module_linked_outside),
   };
 
   return cmocka_run_group_tests_name("course", tests, NULL, NULL);
