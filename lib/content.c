@@ -5,6 +5,7 @@
 #include "content.h"
 
 #include <dirent.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -101,12 +102,129 @@ static int count_words(const char *text)
   return words;
 }
 
+/* ---- reading sources ------------------------------------------------ */
+
+/* Read a course source: it must sit inside the course folder (no
+ * symbolic link out of it) and be clean UTF-8 text. */
+static int read_source(const char *root, const char *path, char **text,
+                       size_t *len, diag_list *diags)
+{
+  long bad;
+
+  if (!path_inside(root, path)) {
+    diag_error(diags, path, 0, 0, "the file lies outside the course "
+               "folder (a symbolic link?)");
+    return -1;
+  }
+  if (read_file(path, MAX_SOURCE_BYTES, text, len) != 0) {
+    diag_error(diags, path, 0, 0, "cannot read: %s", read_file_error());
+    return -1;
+  }
+  bad = text_check(*text, *len);
+  if (bad >= 0) {
+    diag_error(diags, path, line_of(*text, (size_t)bad), 0, "a control "
+               "character or a byte that is not UTF-8: save the file as "
+               "UTF-8 text");
+    free(*text);
+    *text = NULL;
+    return -1;
+  }
+  return 0;
+}
+
+/* Links may leave the course only for the web or mail; 'javascript:'
+ * and 'data:' would run or show anything. */
+static bool safe_link(const char *url)
+{
+  return strncmp(url, "http://", 7) == 0 ||
+         strncmp(url, "https://", 8) == 0 ||
+         strncmp(url, "mailto:", 7) == 0 || url[0] == '#';
+}
+
+/* Markdown that is not a page (a glossary definition, question text)
+ * may hold neither raw HTML, images nor unsafe or glossary links. */
+static void check_snippet_nodes(cmark_node *doc, const char *path,
+                                int first_line, const char *what,
+                                diag_list *diags)
+{
+  cmark_iter *iter = cmark_iter_new(doc);
+  cmark_event_type ev;
+
+  while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+    cmark_node *node = cmark_iter_get_node(iter);
+    cmark_node_type type = cmark_node_get_type(node);
+    int line = first_line + cmark_node_get_start_line(node) - 1;
+    if (ev != CMARK_EVENT_ENTER)
+      continue;
+    if (type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE)
+      diag_error(diags, path, line, 0, "raw HTML is not allowed in %s: "
+                 "use Markdown", what);
+    else if (type == CMARK_NODE_IMAGE)
+      diag_error(diags, path, line, 0, "images are not supported in %s",
+                 what);
+    else if (type == CMARK_NODE_LINK &&
+             !safe_link(cmark_node_get_url(node)))
+      diag_error(diags, path, line, 0, "link '%s' in %s: links may go to "
+                 "http(s) or mailto addresses only",
+                 cmark_node_get_url(node), what);
+  }
+  cmark_iter_free(iter);
+}
+
+static void check_snippet(const char *markdown, const char *path,
+                          int line, const char *what, diag_list *diags)
+{
+  cmark_parser *parser;
+  cmark_node *doc;
+
+  if (!markdown || !*markdown)
+    return;
+  parser = new_parser(CMARK_OPT_DEFAULT);
+  doc = parse_markdown(parser, markdown, strlen(markdown));
+  check_snippet_nodes(doc, path, line, what, diags);
+  cmark_node_free(doc);
+  cmark_parser_free(parser);
+}
+
+/* Every text of a question that the runtime renders as Markdown. */
+static void check_question_texts(const gift_doc *doc, const char *path,
+                                 diag_list *diags)
+{
+  for (size_t i = 0; doc && i < doc->count; i++) {
+    const gift_question *q = &doc->questions[i];
+    const char *what = "questions";
+    check_snippet(q->text, path, q->line, what, diags);
+    check_snippet(q->text_after, path, q->line, what, diags);
+    check_snippet(q->general_feedback, path, q->line, what, diags);
+    check_snippet(q->feedback_true, path, q->line, what, diags);
+    check_snippet(q->feedback_false, path, q->line, what, diags);
+    for (size_t k = 0; k < q->answer_count; k++) {
+      check_snippet(q->answers[k].text, path, q->answers[k].line, what,
+                    diags);
+      check_snippet(q->answers[k].feedback, path, q->answers[k].line,
+                    what, diags);
+    }
+  }
+}
+
 /* ---- the glossary --------------------------------------------------- */
 
 static int compare_terms(const void *a, const void *b)
 {
   return strcmp(((const glossary_term *)a)->id,
                 ((const glossary_term *)b)->id);
+}
+
+/* By id, then by where it is defined, so the first definition of a
+ * term is reported as the original. */
+static int compare_definitions(const void *a, const void *b)
+{
+  const glossary_term *x = a, *y = b;
+  int c = compare_terms(a, b);
+
+  if (c == 0)
+    c = strcmp(x->path, y->path);
+  return c ? c : x->line - y->line;
 }
 
 static glossary_term *find_term(const content_t *c, const char *id)
@@ -119,7 +237,8 @@ static glossary_term *find_term(const content_t *c, const char *id)
 }
 
 static void add_term(content_t *c, const char *path, cmark_node *heading,
-                     cmark_node *doc_end, cmark_parser *parser)
+                     cmark_node *doc_end, cmark_parser *parser,
+                     diag_list *diags)
 {
   strbuf title;
   cmark_node *doc = cmark_node_new(CMARK_NODE_DOCUMENT);
@@ -140,6 +259,7 @@ static void add_term(content_t *c, const char *path, cmark_node *heading,
   }
 
   c->terms = xrealloc(c->terms, (c->term_count + 1) * sizeof *t);
+  check_snippet_nodes(doc, path, 1, "glossary definitions", diags);
   t = &c->terms[c->term_count++];
   t->term = sb_take(&title);
   t->id = slugify(t->term);
@@ -158,21 +278,22 @@ static void load_glossary_file(content_t *c, const char *path,
   cmark_parser *parser;
   cmark_node *doc, *next;
 
-  if (read_file(path, MAX_SOURCE_BYTES, &text, &len) != 0) {
-    diag_error(diags, path, 0, 0, "cannot read the glossary: %s",
-               read_file_error());
+  if (read_source(c->root, path, &text, &len, diags) != 0)
     return;
-  }
   parser = new_parser(CMARK_OPT_DEFAULT);
   doc = parse_markdown(parser, text, len);
 
   for (cmark_node *n = cmark_node_first_child(doc); n; n = next) {
+    bool heading = cmark_node_get_type(n) == CMARK_NODE_HEADING;
     next = cmark_node_next(n);
-    if (cmark_node_get_type(n) != CMARK_NODE_HEADING ||
-        cmark_node_get_heading_level(n) != 2)
-      continue;
-    add_term(c, path, n, NULL, parser);
-    next = cmark_node_next(n);
+    if (heading && cmark_node_get_heading_level(n) == 2) {
+      add_term(c, path, n, NULL, parser, diags);
+      next = cmark_node_next(n);
+    } else if (!heading) {
+      diag_warn(diags, path, cmark_node_get_start_line(n), 0, "text "
+                "before the first '## Term' heading is not part of the "
+                "glossary");
+    }
   }
   cmark_node_free(doc);
   cmark_parser_free(parser);
@@ -182,19 +303,26 @@ static void load_glossary_file(content_t *c, const char *path,
 /* Sort the terms and report the ones defined twice or left empty. */
 static void check_terms(content_t *c, diag_list *diags)
 {
-  sort_array(c->terms, c->term_count, sizeof *c->terms, compare_terms);
+  size_t first = 0;
+
+  sort_array(c->terms, c->term_count, sizeof *c->terms,
+             compare_definitions);
   for (size_t i = 0; i < c->term_count; i++) {
     glossary_term *t = &c->terms[i];
-    if (!*t->id)
+    if (!*t->id) {
       diag_error(diags, t->path, t->line, 0, "glossary term '%s' has no "
                  "letters or digits", t->term);
+      continue;
+    }
     if (strcmp(t->html, "") == 0)
       diag_error(diags, t->path, t->line, 0,
                  "glossary term '%s' has no definition", t->term);
-    if (i > 0 && strcmp(t->id, c->terms[i - 1].id) == 0)
+    if (i == 0 || strcmp(t->id, c->terms[i - 1].id) != 0)
+      first = i;
+    else
       diag_error(diags, t->path, t->line, 0,
                  "glossary term '%s' is already defined at %s:%d",
-                 t->term, c->terms[i - 1].path, c->terms[i - 1].line);
+                 t->term, c->terms[first].path, c->terms[first].line);
   }
 }
 
@@ -244,16 +372,6 @@ static void push_node(cmark_node ***list, size_t *count, cmark_node *n)
   (*list)[(*count)++] = n;
 }
 
-/* A media path must stay inside the module folder. */
-static bool safe_media_path(const char *url)
-{
-  if (!*url || *url == '/' || strstr(url, "..") || strchr(url, '\\') ||
-      strchr(url, ':') || strchr(url, '?') || strchr(url, '#') ||
-      strchr(url, '%'))
-    return false;
-  return true;
-}
-
 static void add_media(content_module *m, const char *name)
 {
   for (size_t i = 0; i < m->media_count; i++)
@@ -263,28 +381,48 @@ static void add_media(content_module *m, const char *name)
   m->media[m->media_count++] = xstrdup(name);
 }
 
+/* A media file: an existing regular file inside the course, named so
+ * that its path needs no escaping in a URL, the manifest or the zip. */
+static bool check_media(page_ctx *ctx, const char *url, int line)
+{
+  char *file = path_join(ctx->dir, url);
+  struct stat st;
+  bool ok = false;
+
+  if (strncmp(url, "http://", 7) == 0 || strncmp(url, "https://", 8) == 0)
+    diag_error(ctx->diags, ctx->path, line, 0, "image '%s' is on the "
+               "network: put the file beside the page", url);
+  else if (!safe_relative_path(url))
+    diag_error(ctx->diags, ctx->path, line, 0, "image '%s': name media "
+               "files with letters, digits, '-', '_' and '.' only, in "
+               "the module folder or a subfolder of it", url);
+  else if (stat(file, &st) != 0 || !S_ISREG(st.st_mode))
+    diag_error(ctx->diags, ctx->path, line, 0, "image '%s' not found",
+               url);
+  else if (!path_inside(ctx->content->root, file))
+    diag_error(ctx->diags, ctx->path, line, 0, "image '%s' lies outside "
+               "the course folder (a symbolic link?)", url);
+  else if ((unsigned long long)st.st_size > CONTENT_MAX_MEDIA_BYTES)
+    diag_error(ctx->diags, ctx->path, line, 0, "image '%s' is larger "
+               "than %u MiB", url, CONTENT_MAX_MEDIA_BYTES >> 20);
+  else
+    ok = true;
+  free(file);
+  return ok;
+}
+
 static void visit_image(page_ctx *ctx, cmark_node *node)
 {
   const char *url = cmark_node_get_url(node);
   int line = cmark_node_get_start_line(node);
-  char *file, *target;
+  char *target;
   strbuf alt;
 
-  if (strncmp(url, "http://", 7) == 0 || strncmp(url, "https://", 8) == 0) {
-    diag_error(ctx->diags, ctx->path, line, 0, "image '%s' is on the "
-               "network; put the file beside the page", url);
+  /* "./map.svg" is "map.svg": one file, one zip entry. */
+  while (strncmp(url, "./", 2) == 0)
+    url += 2;
+  if (!check_media(ctx, url, line))
     return;
-  }
-  if (!safe_media_path(url)) {
-    diag_error(ctx->diags, ctx->path, line, 0, "image '%s' must be a "
-               "file in the module folder", url);
-    return;
-  }
-  file = path_join(ctx->dir, url);
-  if (!file_exists(file))
-    diag_error(ctx->diags, ctx->path, line, 0, "image '%s' not found",
-               url);
-  free(file);
 
   sb_init(&alt);
   collect_text(node, &alt);
@@ -307,6 +445,10 @@ static void visit_link(page_ctx *ctx, cmark_node *node)
 
   if (strncmp(url, "glossary:", 9) == 0)
     push_node(&ctx->edits.links, &ctx->edits.link_count, node);
+  else if (!safe_link(url))
+    diag_error(ctx->diags, ctx->path, cmark_node_get_start_line(node), 0,
+               "link '%s': links go to glossary terms (glossary:), web "
+               "or mail addresses (http, https, mailto) only", url);
 }
 
 static void visit_code_block(page_ctx *ctx, cmark_node *node)
@@ -441,6 +583,10 @@ static void rewrite_block(page_ctx *ctx, cmark_node *node)
     gift_doc_free(doc);
     return;
   }
+  check_question_texts(doc, ctx->path, ctx->diags);
+  if (scenario && !doc->questions[0].title)
+    diag_warn(ctx->diags, ctx->path, line, 0, "the scenario has no "
+              "'::title::': the learner sees it untitled");
   if (scenario && doc->questions[0].type != GIFT_SINGLE) {
     diag_error(ctx->diags, ctx->path, line, 0, "a scenario is a single "
                "choice question: mark the better decision with '='");
@@ -480,11 +626,8 @@ static void load_page(content_t *c, content_module *m, const char *dir,
   cmark_parser *parser;
   cmark_node *doc;
 
-  if (read_file(path, MAX_SOURCE_BYTES, &text, &len) != 0) {
-    diag_error(diags, path, 0, 0, "cannot read the page: %s",
-               read_file_error());
+  if (read_source(c->root, path, &text, &len, diags) != 0)
     return;
-  }
   m->pages = xrealloc(m->pages, (m->page_count + 1) * sizeof *page);
   page = &m->pages[m->page_count++];
   memset(page, 0, sizeof *page);
@@ -552,8 +695,8 @@ static char **list_pages(const char *dir, size_t *count,
   return names;
 }
 
-static void load_assessment(content_module *m, const char *dir,
-                            diag_list *diags)
+static void load_assessment(content_module *m, const char *root,
+                            const char *dir, diag_list *diags)
 {
   char *path = path_join(dir, "assessment.gift");
   char *text;
@@ -564,14 +707,12 @@ static void load_assessment(content_module *m, const char *dir,
     return;
   }
   m->assessment_path = path;
-  if (read_file(path, MAX_SOURCE_BYTES, &text, &len) != 0) {
-    diag_error(diags, path, 0, 0, "cannot read the assessment: %s",
-               read_file_error());
+  if (read_source(root, path, &text, &len, diags) != 0)
     return;
-  }
   if (gift_parse(&m->assessment, text, len, path, 1, diags) == 0 &&
       m->assessment->count == 0)
     diag_error(diags, path, 0, 0, "the assessment has no questions");
+  check_question_texts(m->assessment, path, diags);
   free(text);
 }
 
@@ -642,7 +783,7 @@ static void load_module(content_t *c, content_module *m,
   }
   free(names);
 
-  load_assessment(m, dir, diags);
+  load_assessment(m, c->root, dir, diags);
   lint_module(m, course->require_feedback, diags);
   check_points(m, course, cm, diags);
   sort_array(m->media, m->media_count, sizeof *m->media, compare_names);
@@ -675,11 +816,14 @@ static long load_course_page(content_t *c, const course_t *course,
 static void load_glossaries(content_t *c, const course_t *course,
                             diag_list *diags)
 {
-  if (course->glossary) {
-    char *path = path_join(course->dir, course->glossary);
-    load_glossary_file(c, path, diags);
-    free(path);
-  }
+  /* The root glossary.md counts like the modules' ones, named in
+   * course.lua or not. */
+  char *root_glossary = path_join(course->dir, course->glossary
+                                                ? course->glossary
+                                                : "glossary.md");
+  if (course->glossary || file_exists(root_glossary))
+    load_glossary_file(c, root_glossary, diags);
+  free(root_glossary);
   for (size_t i = 0; i < course->module_count; i++) {
     char *dir = path_join(course->dir, course->modules[i].folder);
     char *path = path_join(dir, "glossary.md");
@@ -708,6 +852,7 @@ int content_load(content_t **out, const course_t *course,
   long intro, closing;
 
   *out = NULL;
+  c->root = xstrdup(course->dir);
   load_glossaries(c, course, diags);
 
   c->course_pages.folder = xstrdup("");
@@ -776,5 +921,6 @@ void content_free(content_t *c)
     free(c->terms[i].path);
   }
   free(c->terms);
+  free(c->root);
   free(c);
 }

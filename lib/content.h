@@ -16,6 +16,9 @@
 #include "diag.h"
 #include "gift.h"
 
+/* A media file may be at most this large. */
+#define CONTENT_MAX_MEDIA_BYTES (64u << 20)
+
 typedef struct {
   char *path;            /* e.g. "modules/01-x/02-topic.md" */
   char *title;           /* the first '# ' heading */
@@ -57,6 +60,8 @@ typedef struct {
 } glossary_term;
 
 typedef struct {
+  char *root;                /* the course folder: nothing is read
+                                from outside it */
   content_module *modules;   /* one per course module, same order */
   size_t module_count;
   content_module course_pages;   /* intro, closing and their media */
@@ -71,8 +76,8 @@ int content_load(content_t **out, const course_t *course,
                  diag_list *diags);
 void content_free(content_t *content);
 
-/* Render a Markdown snippet (question text, feedback) to HTML, raw
- * HTML escaped. Caller frees. */
+/* Render a Markdown snippet (question text, feedback) to HTML. The
+ * snippet was checked when the course was loaded. Caller frees. */
 char *content_render_snippet(const char *markdown);
 
 /* The glossary page as HTML, terms sorted. Caller frees. */

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -208,7 +209,67 @@ static void image__must_exist_and_stay_inside(void **state)
   done(&fx);
   assert_int_equal(load_page(&fx, "# T\n\n![x](../../etc/passwd)\n", NULL),
                    -1);
-  assert_true(has_message(&fx, "must be a file in the module folder", 3));
+  assert_true(has_message(&fx, "name media files with letters", 3));
+  done(&fx);
+}
+
+static void page__allows_only_safe_links(void **state)
+{
+  fixture fx;
+
+  (void)state;
+  assert_int_equal(load_page(&fx, "# T\n\n[x](javascript:alert(1))\n"
+                             "[y](https://example.org) [z](#top)\n", NULL),
+                   -1);
+  assert_int_equal(fx.diags.errors, 1);
+  assert_true(has_message(&fx, "link 'javascript:alert(1)'", 3));
+  done(&fx);
+}
+
+static void page__rejects_control_characters_at_their_line(void **state)
+{
+  fixture fx;
+
+  (void)state;
+  assert_int_equal(load_page(&fx, "# T\n\nok\nbad \x01 here\n", NULL), -1);
+  assert_true(has_message(&fx, "control character", 4));
+  done(&fx);
+  assert_int_equal(load_page(&fx, "# T\n\nbad \xff byte\n", NULL), -1);
+  assert_true(has_message(&fx, "not UTF-8", 3));
+  done(&fx);
+}
+
+static void image__symbolic_link_out_of_the_course_is_refused(void **state)
+{
+  fixture fx;
+  char *link, *module;
+
+  (void)state;
+  /* load_page makes the course; add the link, then load again. */
+  assert_int_equal(load_page(&fx, "# T\n\ntext\n", NULL), 0);
+  module = path_join(fx.dir, "01-m");
+  link = path_join(module, "pw.svg");
+  assert_int_equal(symlink("/etc/passwd", link), 0);
+  write_file(module, "01-page.md", "# T\n\n![pw](pw.svg)\n");
+  content_free(fx.content);
+  fx.content = NULL;
+  assert_int_equal(content_load(&fx.content, fx.course, &fx.diags), -1);
+  assert_true(has_message(&fx, "outside the course folder", 3));
+  free(link);
+  free(module);
+  done(&fx);
+}
+
+static void questions_and_glossary__reject_raw_html(void **state)
+{
+  fixture fx;
+
+  (void)state;
+  assert_int_equal(load_page(&fx,
+    "# T\n\n[a](glossary:)\n\n```check\n::k:: Is <b>this</b> ok? {T}\n"
+    "```\n", "## A\n\nA <i>term</i>.\n"), -1);
+  assert_true(has_message(&fx, "raw HTML is not allowed in questions", 0));
+  assert_true(has_message(&fx, "raw HTML is not allowed in glossary", 3));
   done(&fx);
 }
 
@@ -224,6 +285,10 @@ int main(void)
     cmocka_unit_test(glossary__duplicate_term_is_an_error),
     cmocka_unit_test(scenario__keeps_paragraphs_and_needs_single_choice),
     cmocka_unit_test(image__must_exist_and_stay_inside),
+    cmocka_unit_test(page__allows_only_safe_links),
+    cmocka_unit_test(page__rejects_control_characters_at_their_line),
+    cmocka_unit_test(image__symbolic_link_out_of_the_course_is_refused),
+    cmocka_unit_test(questions_and_glossary__reject_raw_html),
   };
 
   return cmocka_run_group_tests_name("content", tests, NULL, NULL);
