@@ -1621,7 +1621,11 @@
     case 'single':
     case 'multi':
       out.type = 'choice';
-      if (resp !== undefined) out.response = ids(ui.chosen());
+      /* In author order whatever the shuffle showed: the response
+         names the same set the same way on every attempt. */
+      if (resp !== undefined) {
+        out.response = ids(ui.chosen().slice().sort(function (x, y) { return x - y; }));
+      }
       if (q.type === 'multi') {
         var p = ids(correctIndexes(q));
         if (p) out.patterns.push(p);
