@@ -20,7 +20,6 @@
 #include "util.h"
 #include "zipwriter.h"
 
-#define MAX_MEDIA_BYTES (64u << 20)
 
 static const char *const EDITION_TAGS[] = {
   "scorm12", "scorm2004-3", "scorm2004-4"};
@@ -174,7 +173,7 @@ static void add_media_of(const build_ctx *b, zip_plan *plan,
                             : xasprintf("media/%s", m->media[i]);
     char *data;
     size_t len;
-    if (read_file(path, MAX_MEDIA_BYTES, &data, &len) == 0)
+    if (read_file(path, CONTENT_MAX_MEDIA_BYTES, &data, &len) == 0)
       zip_plan_add(plan, name, (unsigned char *)data, len);
     else
       diag_error(b->diags, path, 0, 0, "cannot read: %s",
@@ -340,6 +339,22 @@ static int check_suspend_limit(const build_ctx *b, long module)
   return -1;
 }
 
+/* Everything is held in memory until written: keep it bounded. */
+static int check_package_size(const build_ctx *b, const zip_plan *plan,
+                              const char *label)
+{
+  unsigned long long total = 0;
+
+  for (size_t i = 0; i < plan->count; i++)
+    total += plan->entries[i].size;
+  if (total <= BUILD_MAX_PACKAGE_BYTES)
+    return 0;
+  diag_error(b->diags, label, 0, 0, "the package would hold %llu MiB, over "
+             "the limit of %u MiB: use the split layout or smaller media",
+             total >> 20, BUILD_MAX_PACKAGE_BYTES >> 20);
+  return -1;
+}
+
 static int make_package(const build_ctx *b, long module, zip_plan *plan,
                         const char *label)
 {
@@ -351,7 +366,8 @@ static int make_package(const build_ctx *b, long module, zip_plan *plan,
   add_runtime(b, plan, module);
   add_media(b, plan, module);
   add_schemas(b, plan);
-  if (b->diags->errors > errors)
+  if (b->diags->errors > errors ||
+      check_package_size(b, plan, label) < 0)
     return -1;
   return add_manifest(b, plan, module, label);
 }
@@ -362,6 +378,11 @@ static int ensure_dir(const char *dir, diag_list *diags)
 
   if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
     return 0;
+  if (stat(dir, &st) == 0) {
+    diag_error(diags, dir, 0, 0, "the output must be a folder, and this "
+               "is a file");
+    return -1;
+  }
   if (mkdir(dir, 0777) == 0)
     return 0;
   diag_error(diags, dir, 0, 0, "cannot create the output folder: %s",
@@ -393,11 +414,16 @@ int build_course(const course_t *course, const content_t *content,
   size_t count = options->layout == LAYOUT_SPLIT ? course->module_count : 1;
   char **temps = xcalloc(count, sizeof *temps);
   char **finals = xcalloc(count, sizeof *finals);
-  time_t when = zip_source_date();
+  time_t when;
   int rc = 0;
 
   memset(result, 0, sizeof *result);
-  if (ensure_dir(options->out_dir, diags) < 0)
+  if (zip_source_date(&when) < 0) {
+    diag_error(diags, NULL, 0, 0, "SOURCE_DATE_EPOCH must be a whole "
+               "number of seconds since 1970, from 1980 to 2107");
+    rc = -1;
+  }
+  if (rc == 0 && ensure_dir(options->out_dir, diags) < 0)
     rc = -1;
   for (size_t i = 0; rc == 0 && i < count; i++) {
     long module = options->layout == LAYOUT_SPLIT ? (long)i : -1;

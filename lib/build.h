@@ -18,6 +18,9 @@
 /* SCORM 1.2 lets an LMS cap suspend_data at 4096 characters. */
 #define BUILD_SUSPEND_LIMIT_12 4096
 
+/* A package is built in memory; this caps its uncompressed size. */
+#define BUILD_MAX_PACKAGE_BYTES (512u << 20)
+
 typedef struct {
   course_edition edition;
   course_layout layout;

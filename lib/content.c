@@ -750,6 +750,14 @@ static void lint_module(const content_module *m, bool require_feedback,
 static void check_points(const content_module *m, const course_t *course,
                          const course_module *cm, diag_list *diags)
 {
+  size_t questions = 0;
+
+  for (size_t i = 0; m->assessment && i < m->assessment->count; i++)
+    questions += m->assessment->questions[i].type != GIFT_DESCRIPTION;
+  if (cm->settings.draw > 0 && (size_t)cm->settings.draw > questions)
+    diag_error(diags, course->lua_path, cm->line, 0, "module '%s' draws "
+               "%d questions from an assessment of %zu", cm->folder,
+               cm->settings.draw, questions);
   for (size_t k = 0; k < cm->points_count; k++) {
     bool found = false;
     for (size_t i = 0; m->assessment && i < m->assessment->count; i++) {

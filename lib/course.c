@@ -327,15 +327,14 @@ static void read_string(lua_State *L, const key_spec *s, void *target,
   char **slot = (char **)((char *)target + s->offset);
   char *value;
 
-  if (lua_type(L, -1) != LUA_TSTRING) {
+  /* On an error the slot still gets a value, so that the key is not
+   * reported missing as well. */
+  if (lua_type(L, -1) != LUA_TSTRING)
     lua_diag(L, line, "'%s' must be a string", s->name);
-    return;
-  }
-  value = clean_string(L, -1, s->name, line);
-  if (!value)
-    return;
+  value = lua_type(L, -1) == LUA_TSTRING
+            ? clean_string(L, -1, s->name, line) : NULL;
   free(*slot);
-  *slot = value;
+  *slot = value ? value : xstrdup("");
 }
 
 static void read_int(lua_State *L, const key_spec *s, void *target,
@@ -492,7 +491,7 @@ static void free_course_text(course_text *t)
 static void check_source_path(lua_State *L, const char *key,
                               const char *path, int line)
 {
-  if (path && !safe_relative_path(path))
+  if (path && *path && !safe_relative_path(path))
     lua_diag(L, key_line(get_loader(L), key, line), "'%s' must name a "
              "file in the course folder, such as 'intro.md': letters, "
              "digits, '-', '_' and '.' only", key);

@@ -31,6 +31,12 @@ int quiz_load(gift_doc **out, const char *path, diag_list *diags)
     diag_error(diags, path, 0, 0, "not found");
     return -1;
   }
+  if (!S_ISDIR(st.st_mode) &&
+      (strlen(path) < 5 || strcmp(path + strlen(path) - 5, ".gift") != 0)) {
+    diag_error(diags, path, 0, 0, "not a quiz: give a .gift file or a "
+               "module folder with an assessment.gift");
+    return -1;
+  }
   file = S_ISDIR(st.st_mode) ? path_join(path, "assessment.gift")
                              : xstrdup(path);
   if (read_file(file, MAX_QUIZ_BYTES, &text, &len) != 0) {
@@ -39,6 +45,12 @@ int quiz_load(gift_doc **out, const char *path, diag_list *diags)
     return -1;
   }
   rc = gift_parse(out, text, len, file, 1, diags);
+  if (rc == 0 && (*out)->count == 0) {
+    diag_error(diags, file, 0, 0, "no questions, only comments");
+    gift_doc_free(*out);
+    *out = NULL;
+    rc = -1;
+  }
   free(text);
   free(file);
   return rc;

@@ -5,6 +5,7 @@
 #include "quizlint.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 /* Weights are percentages written by hand; 33.333 three times is a
@@ -154,9 +155,35 @@ static void check_feedback(const lint_ctx *l)
     }
 }
 
+/* An untitled question answers to "q<n>" (its place among the
+ * questions that are not descriptions): a title of that form on
+ * another question would take its responses. */
+static void check_generated_ids(const gift_doc *doc, const char *file,
+                                diag_list *diags)
+{
+  size_t position = 0;
+  char id[32];
+
+  for (size_t i = 0; i < doc->count; i++) {
+    if (doc->questions[i].type == GIFT_DESCRIPTION)
+      continue;
+    position++;
+    if (doc->questions[i].title)
+      continue;
+    snprintf(id, sizeof id, "q%zu", position);
+    for (size_t j = 0; j < doc->count; j++)
+      if (doc->questions[j].title &&
+          strcmp(doc->questions[j].title, id) == 0)
+        diag_warn(diags, file, doc->questions[i].line, 0, "this untitled "
+                  "question's id '%s' is another question's title: give "
+                  "it a '::title::'", id);
+  }
+}
+
 void quizlint_doc(const gift_doc *doc, const char *file,
                   bool require_feedback, diag_list *diags)
 {
+  check_generated_ids(doc, file, diags);
   for (size_t i = 0; i < doc->count; i++) {
     lint_ctx l = {file, diags, &doc->questions[i]};
     check_full_marks(&l);

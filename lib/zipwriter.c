@@ -20,14 +20,6 @@ void zip_plan_add(zip_plan *plan, const char *name, unsigned char *data,
 {
   zip_entry *e;
 
-  for (size_t i = 0; i < plan->count; i++) {
-    if (strcmp(plan->entries[i].name, name) == 0) {
-      free(plan->entries[i].data);
-      plan->entries[i].data = data;
-      plan->entries[i].size = size;
-      return;
-    }
-  }
   plan->entries = xrealloc(plan->entries, (plan->count + 1) * sizeof *e);
   e = &plan->entries[plan->count++];
   e->name = xstrdup(name);
@@ -63,20 +55,23 @@ void zip_plan_free(zip_plan *plan)
   plan->count = 0;
 }
 
-time_t zip_source_date(void)
+int zip_source_date(time_t *out)
 {
   const char *env = getenv("SOURCE_DATE_EPOCH");
   char *end;
   long long v;
 
+  *out = DEFAULT_EPOCH;
   if (!env || !*env)
-    return DEFAULT_EPOCH;
+    return 0;
   errno = 0;
   v = strtoll(env, &end, 10);
   /* DOS dates start in 1980 and end in 2107. */
-  if (errno || *end || v < 315532800LL || v > 4354819199LL)
-    return DEFAULT_EPOCH;
-  return (time_t)v;
+  if (errno || *end || end == env || v < 315532800LL ||
+      v > 4354819199LL)
+    return -1;
+  *out = (time_t)v;
+  return 0;
 }
 
 /* DOS time and date fields from UTC, without the time zone. */

@@ -27,8 +27,8 @@ typedef struct {
   size_t count;
 } zip_plan;
 
-/* Add an entry, taking ownership of 'data'. A name already present is
- * replaced. */
+/* Add an entry, taking ownership of 'data'. Two entries of one name
+ * make zip_write fail. */
 void zip_plan_add(zip_plan *plan, const char *name, unsigned char *data,
                   size_t size);
 void zip_plan_add_copy(zip_plan *plan, const char *name,
@@ -36,9 +36,10 @@ void zip_plan_add_copy(zip_plan *plan, const char *name,
 const zip_entry *zip_plan_find(const zip_plan *plan, const char *name);
 void zip_plan_free(zip_plan *plan);
 
-/* The timestamp for every entry: SOURCE_DATE_EPOCH when set and valid,
- * else 2026-01-01 00:00:00 UTC. */
-time_t zip_source_date(void);
+/* The timestamp for every entry: SOURCE_DATE_EPOCH when set, else
+ * 2026-01-01 00:00:00 UTC. Returns 0, or -1 when SOURCE_DATE_EPOCH is
+ * not a whole number of seconds within DOS dates (1980 to 2107). */
+int zip_source_date(time_t *out);
 
 /* Write 'plan' to 'path' (which must not exist yet). Returns 0, or -1
  * with an error in 'diags'; on failure nothing is left at 'path'. */

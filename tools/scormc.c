@@ -36,6 +36,7 @@ typedef struct {
   const char *summary;
   const option_def *options;
   int (*run)(int argc, char **argv);
+  int positionals;     /* how many non-option arguments it takes */
 } command_def;
 
 typedef struct {
@@ -93,21 +94,21 @@ static int run_export(int argc, char **argv);
 static const command_def COMMANDS[] = {
   {"build", "scormc build [COURSE] [options]",
    "compile the course in COURSE (default: .) into SCORM packages",
-   BUILD_OPTIONS, run_build},
+   BUILD_OPTIONS, run_build, 1},
   {"stats", "scormc stats [COURSE] [--json]",
    "count words, pages, checks, scenarios, questions and glossary terms",
-   STATS_OPTIONS, run_stats},
+   STATS_OPTIONS, run_stats, 1},
   {"lint", "scormc lint [COURSE] [--werror]",
    "check the course sources without writing anything",
-   LINT_OPTIONS, run_lint},
+   LINT_OPTIONS, run_lint, 1},
   {"score", "scormc score QUIZ RESPONSES.json [--json]",
    "score a learner's responses to a .gift file or a module's "
    "assessment, as the packages do",
-   SCORE_OPTIONS, run_score},
+   SCORE_OPTIONS, run_score, 2},
   {"export-questions",
    "scormc export-questions [COURSE] [--format gift|moodle-xml] [-o FILE]",
    "write the course's assessment questions for Moodle's question bank",
-   EXPORT_OPTIONS, run_export},
+   EXPORT_OPTIONS, run_export, 1},
   {0}};
 
 /* ---- help and argument parsing -------------------------------------- */
@@ -185,12 +186,12 @@ static int parse_args(const command_def *cmd, int argc, char **argv,
     const char *arg = argv[i];
     const option_def *o;
     if (arg[0] != '-' || strcmp(arg, "-") == 0) {
-      if (positional++ == 0)
-        a->course_dir = arg;
-      else if (positional == 2)
-        a->second = arg;
-      else
+      if (++positional > cmd->positionals)
         return usage_error(cmd, "unexpected argument", arg);
+      if (positional == 1)
+        a->course_dir = arg;
+      else
+        a->second = arg;
       continue;
     }
     if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
@@ -238,7 +239,11 @@ static int load(const char *dir, course_t **course, content_t **content,
 
 static bool failed(const diag_list *diags, const cli_args *a)
 {
-  return diags->errors > 0 || (a->werror && diags->warnings > 0);
+  bool werror = a->werror && diags->warnings > 0 && diags->errors == 0;
+
+  if (werror)
+    fprintf(stderr, "scormc: warnings count as errors (--werror)\n");
+  return diags->errors > 0 || werror;
 }
 
 /* ---- build ---------------------------------------------------------- */
