@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <libxml/parser.h>
 #include <libxml/tree.h>
 
 #include "assets.h"
@@ -290,21 +291,31 @@ static int add_manifest(const build_ctx *b, zip_plan *plan, long module,
   manifest_spec spec = {b->course, b->content, b->options->edition,
                         b->options->layout, module, runtime,
                         runtime_count, NULL, 0};
-  xmlDocPtr doc;
+  xmlDocPtr built, written = NULL;
   xmlChar *xml = NULL;
-  int len = 0, rc;
+  int len = 0, rc = -1;
 
   sort_array(runtime, runtime_count, sizeof *runtime, compare_cstr);
-  doc = manifest_build(&spec);
-  rc = schema_validate(doc, b->options->edition, label, b->diags);
+  built = manifest_build(&spec);
+  xmlDocDumpFormatMemoryEnc(built, &xml, &len, "UTF-8", 1);
+  xmlFreeDoc(built);
+
+  /* Validate the bytes that go into the zip, parsed back, rather than
+   * the tree they came from: what the LMS reads is what was checked. */
+  if (xml)
+    written = xmlReadMemory((const char *)xml, len, "imsmanifest.xml",
+                            NULL, XML_PARSE_NONET);
+  if (!written)
+    diag_error(b->diags, label, 0, 0, "internal: the manifest written "
+               "is not well-formed XML");
+  else
+    rc = schema_validate(written, b->options->edition, label, b->diags);
   if (rc == 0)
-    rc = cross_check(b, doc, plan, label);
-  if (rc == 0) {
-    xmlDocDumpFormatMemoryEnc(doc, &xml, &len, "UTF-8", 1);
+    rc = cross_check(b, written, plan, label);
+  if (rc == 0)
     zip_plan_add_copy(plan, "imsmanifest.xml", xml, (size_t)len);
-    xmlFree(xml);
-  }
-  xmlFreeDoc(doc);
+  xmlFreeDoc(written);
+  xmlFree(xml);
   free(runtime);
   return rc;
 }

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
@@ -529,11 +530,18 @@ static void rewrite_glossary_link(page_ctx *ctx, cmark_node *link)
   collect_text(link, &text);
   id = slugify(*given ? given : text.data ? text.data : "");
   term = find_term(ctx->content, id);
-  if (!term) {
+  if (!term && !*id)
+    diag_error(ctx->diags, ctx->path, line, 0, "a glossary link needs "
+               "the term as its text, or its id: [text](glossary:id)");
+  else if (!term && *given)
     diag_error(ctx->diags, ctx->path, line, 0, "glossary term '%s' is "
-               "not defined: add '## %s' to a glossary.md",
-               *given ? given : text.data ? text.data : "", 
-               text.data ? text.data : given);
+               "not defined: no '## ' heading in a glossary.md has the "
+               "id '%s'", given, id);
+  else if (!term)
+    diag_error(ctx->diags, ctx->path, line, 0, "glossary term '%s' is "
+               "not defined: add '## %s' to a glossary.md", text.data,
+               text.data);
+  if (!term) {
     free(id);
     sb_free(&text);
     return;
@@ -660,6 +668,13 @@ static int compare_names(const void *a, const void *b)
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+static bool ends_with_nocase(const char *name, const char *suffix)
+{
+  size_t n = strlen(name), k = strlen(suffix);
+
+  return n > k && strcasecmp(name + n - k, suffix) == 0;
+}
+
 /* The page file names of a folder, sorted: '<digit>...md'. */
 static char **list_pages(const char *dir, size_t *count,
                          diag_list *diags)
@@ -676,6 +691,13 @@ static char **list_pages(const char *dir, size_t *count,
   while ((e = readdir(d)) != NULL) {
     size_t n = strlen(e->d_name);
     bool md = n > 3 && strcmp(e->d_name + n - 3, ".md") == 0;
+    if (!md && (ends_with_nocase(e->d_name, ".md") ||
+                ends_with_nocase(e->d_name, ".markdown"))) {
+      char *path = path_join(dir, e->d_name);
+      diag_warn(diags, path, 0, 0, "not a page: pages end in '.md', in "
+                "lower case");
+      free(path);
+    }
     if (!md || strcmp(e->d_name, "glossary.md") == 0)
       continue;
     if (e->d_name[0] < '0' || e->d_name[0] > '9') {
