@@ -157,9 +157,22 @@ fuzz: $(B)/fuzz/gift_fuzz
 	  -print_final_stats=1 -artifact_prefix=tests/fuzz/findings/ \
 	  $(B)/fuzz/corpus tests/fuzz/corpus
 
+# The scorer on arbitrary tables and responses (what a browser could
+# hand the WebAssembly build).
+$(B)/fuzz/scorer_fuzz: tests/fuzz/scorer_fuzz.c lib/scorer.c lib/scorer.h
+	@mkdir -p $(B)/fuzz
+	$(CLANG) $(FUZZ_CFLAGS) -o $@ tests/fuzz/scorer_fuzz.c lib/scorer.c
+
+fuzz-scorer: $(B)/fuzz/scorer_fuzz
+	@mkdir -p $(B)/fuzz/scorer-corpus tests/fuzz/findings
+	$(B)/fuzz/scorer_fuzz -max_len=65536 -timeout=10 \
+	  -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	  -artifact_prefix=tests/fuzz/findings/ \
+	  $(B)/fuzz/scorer-corpus tests/fuzz/scorer-corpus
+
 fuzz-merge: $(B)/fuzz/gift_fuzz
 	$(B)/fuzz/gift_fuzz $(FUZZ_RUN) -merge=1 tests/fuzz/corpus \
 	  $(B)/fuzz/corpus
 
-.PHONY: fuzz fuzz-merge
+.PHONY: fuzz fuzz-merge fuzz-scorer
 # ---- end quiz core ----
