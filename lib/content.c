@@ -821,6 +821,11 @@ static void load_module(content_t *c, content_module *m,
     m->title = xstrdup(cm->title);
   else
     m->title = xstrdup(m->page_count ? m->pages[0].title : cm->folder);
+  if (!cm->title && strlen(m->title) > CONTENT_MAX_TITLE)
+    diag_error(diags, m->pages[0].path, 1, 0, "the page title names the "
+               "module and is longer than %d bytes, the manifest's limit: "
+               "shorten it or give the module a title in course.lua",
+               CONTENT_MAX_TITLE);
   free(dir);
 }
 

@@ -16,6 +16,9 @@
 #include "diag.h"
 #include "gift.h"
 
+/* The manifest's smallest title limit (SCORM's SPM). */
+#define CONTENT_MAX_TITLE 200
+
 /* A media file may be at most this large. */
 #define CONTENT_MAX_MEDIA_BYTES (64u << 20)
 
