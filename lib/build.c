@@ -366,12 +366,36 @@ static int check_package_size(const build_ctx *b, const zip_plan *plan,
   return -1;
 }
 
+/* SCORM 1.2 names a choice by one character, 0-9 and a-z: a question
+ * with more than 36 choices cannot be reported to the LMS. */
+static int check_choice_ids_12(const build_ctx *b)
+{
+  size_t errors = b->diags->errors;
+
+  if (b->options->edition != EDITION_12)
+    return 0;
+  for (size_t m = 0; m < b->content->module_count; m++) {
+    const content_module *cm = &b->content->modules[m];
+    for (size_t i = 0; cm->assessment && i < cm->assessment->count; i++) {
+      const gift_question *q = &cm->assessment->questions[i];
+      if (q->answer_count > 36 &&
+          (q->type == GIFT_SINGLE || q->type == GIFT_MULTI ||
+           q->type == GIFT_MATCHING))
+        diag_error(b->diags, cm->assessment_path, q->line, 0, "question "
+                   "'%s' has %zu answers: SCORM 1.2 can report at most 36; "
+                   "split it or build with --scorm 2004-4",
+                   q->title ? q->title : "untitled", q->answer_count);
+    }
+  }
+  return b->diags->errors > errors ? -1 : 0;
+}
+
 static int make_package(const build_ctx *b, long module, zip_plan *plan,
                         const char *label)
 {
   size_t errors = b->diags->errors;
 
-  if (check_suspend_limit(b, module) < 0)
+  if (check_suspend_limit(b, module) < 0 || check_choice_ids_12(b) < 0)
     return -1;
   add_launch_pages(b, plan, module);
   add_runtime(b, plan, module);
