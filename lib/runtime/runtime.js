@@ -47,6 +47,15 @@
     continueModule: 'Continue',
     backToPages: 'Back to the pages',
     backTo: 'Back to where you were',
+    toModules: 'Go to the modules',
+    notes: 'Notes',
+    noteRef: 'Note %1',
+    tableScroll: 'Table: scroll sideways to see all of it',
+    glossaryIndex: 'Terms by first letter',
+    reviewTitle: 'Your answers',
+    pairRight: '\u2714 correct',
+    pairWrong: '\u2716 incorrect',
+    pairCorrect: 'correct answer: %1',
     stNotStarted: 'Not started',
     stInProgress: 'In progress: %1 of %2 pages seen',
     stRetake: 'Not passed yet: %1 %; a retake is available',
@@ -753,6 +762,45 @@
     head.setAttribute('tabindex', '-1');
     window.scrollTo(0, 0);
     try { head.focus({ preventScroll: true }); } catch (e) { head.focus(); }
+    markScrollers();
+  }
+
+  /* A table wider than the page scrolls inside its wrapper; only then
+     is the wrapper a named, focusable region, so a keyboard can scroll
+     it and a screen reader says why it is there. */
+  function markScrollers() {
+    if (!main) return;
+    Array.prototype.forEach.call(main.querySelectorAll('.scormc-table-wrap'), function (w) {
+      if (w.scrollWidth > w.clientWidth + 1) {
+        w.setAttribute('tabindex', '0');
+        w.setAttribute('role', 'region');
+        w.setAttribute('aria-label', t('tableScroll'));
+      } else {
+        w.removeAttribute('tabindex');
+        w.removeAttribute('role');
+        w.removeAttribute('aria-label');
+      }
+    });
+  }
+
+  /* Move focus to an element of the page (a footnote, a glossary term)
+     and show it: in-page links do this in script, so the address of the
+     LMS frame never changes and focus always follows. */
+  function focusTarget(el, highlight) {
+    if (!el) return;
+    if (!el.hasAttribute('tabindex')) el.setAttribute('tabindex', '-1');
+    Array.prototype.forEach.call(main.querySelectorAll('.scormc-target'), function (x) {
+      x.classList.remove('scormc-target');
+    });
+    if (highlight) {
+      highlight.forEach(function (x) { if (x) x.classList.add('scormc-target'); });
+    }
+    try { el.focus({ preventScroll: true }); } catch (e) { el.focus(); }
+    if (el.scrollIntoView) el.scrollIntoView({ block: 'start' });
+  }
+
+  function byId(id) {
+    return id ? document.getElementById(id) : null;
   }
 
   /* Course HTML from the build: make sure it has a top heading. */
@@ -787,6 +835,14 @@
   /* Links to glossary terms in course HTML open the glossary at the
      term; knowledge checks and scenarios fill their placeholders. */
   function hydrate(root, mi) {
+    Array.prototype.forEach.call(root.querySelectorAll('table'), function (table) {
+      if (table.parentNode.classList &&
+          table.parentNode.classList.contains('scormc-table-wrap')) return;
+      var wrap = h('div', { class: 'scormc-table-wrap' });
+      table.parentNode.insertBefore(wrap, table);
+      wrap.appendChild(table);
+    });
+    hydrateFootnotes(root);
     Array.prototype.forEach.call(root.querySelectorAll('a.scormc-term'),
       function (a) {
         a.addEventListener('click', function (e) {
@@ -808,6 +864,35 @@
       });
   }
 
+  /* cmark-gfm's footnotes: a 'Notes' heading over the list, references
+     named 'Note 1' rather than '1', and links that move focus. */
+  function hydrateFootnotes(root) {
+    Array.prototype.forEach.call(root.querySelectorAll('section.footnotes'), function (sec) {
+      if (sec.querySelector('.scormc-notes-h')) return;
+      var hid = uid('scormc-notes-');
+      sec.insertBefore(h('h2', { id: hid, class: 'scormc-notes-h', text: t('notes') }), sec.firstChild);
+      sec.setAttribute('aria-labelledby', hid);
+    });
+    Array.prototype.forEach.call(root.querySelectorAll('a[data-footnote-ref]'), function (a) {
+      a.setAttribute('aria-label', t('noteRef', a.textContent.trim()));
+      a.addEventListener('click', function (e) {
+        var li = byId((a.getAttribute('href') || '').replace(/^#/, ''));
+        if (!li) return;
+        e.preventDefault();
+        focusTarget(li, [li]);
+      });
+    });
+    Array.prototype.forEach.call(root.querySelectorAll('a[data-footnote-backref]'), function (a) {
+      a.addEventListener('click', function (e) {
+        var ref = byId((a.getAttribute('href') || '').replace(/^#/, ''));
+        if (!ref) return;
+        e.preventDefault();
+        try { ref.focus({ preventScroll: true }); } catch (x) { ref.focus(); }
+        if (ref.scrollIntoView) ref.scrollIntoView({ block: 'center' });
+      });
+    });
+  }
+
   /* ---- views -------------------------------------------------------------- */
 
   function viewHome() {
@@ -816,6 +901,13 @@
     if (intro) {
       var a = article(intro.html, intro.title, 'scormc-page scormc-intro');
       hydrate(a, null);
+      var skip = h('p', { class: 'scormc-skip' }, [
+        link(t('toModules'), 'to-modules', function () {
+          var mh = document.getElementById('scormc-menu-h');
+          if (mh) focusTarget(mh, null);
+        })]);
+      var top = a.querySelector('h1');
+      top.parentNode.insertBefore(skip, top.nextSibling);
       kids.push(a);
     } else {
       kids.push(h('h1', { text: COURSE.title }));
@@ -853,21 +945,23 @@
 
   function menu() {
     var sec = h('section', { class: 'scormc-menu', 'aria-labelledby': 'scormc-menu-h' });
-    var listed = {}, r = courseResult();
+    var listed = {}, r = courseResult(), number = 0;
     var passedCount = state.mods.filter(function (ms) { return ms.status === 'p'; }).length;
     sec.appendChild(h('h2', { id: 'scormc-menu-h', text: t('modules') }));
     sec.appendChild(h('p', { class: 'scormc-course-progress',
       text: t('courseProgress', passedCount, state.mods.length) }));
     function group(title, list) {
-      var ol = h('ol', { class: 'scormc-module-list' });
+      var ol = h('ol', { class: 'scormc-module-list', start: String(number + 1) });
       list.forEach(function (ci) {
         var mi = MODS.indexOf(ci);
         if (mi < 0) return;
         listed[ci] = true;
+        number += 1;
         ol.appendChild(h('li', { class: 'scormc-module status-' + state.mods[mi].status,
           'data-module': mod(mi).id }, [
           link(mod(mi).title, 'module', function () { go(resumeToken(mi)); }),
-          h('span', { class: 'scormc-module-status', text: ' \u2014 ' + moduleStatusText(mi) })
+          h('span', { class: 'scormc-module-status' }, [
+            h('span', { class: 'scormc-sr-only', text: ' \u2014 ' }), moduleStatusText(mi)])
         ]));
       });
       if (!ol.childNodes.length) return;
@@ -981,6 +1075,7 @@
       class: 'scormc-result', 'aria-labelledby': 'scormc-result-h' });
     var pct = done ? done.percent : ms.last;
     var pass = done ? done.percent >= m.passMark : ms.status === 'p';
+    box.classList.add(pass ? 'is-pass' : 'is-fail');
     box.appendChild(h('h2', { id: 'scormc-result-h', tabindex: '-1', text: t('result') }));
     box.appendChild(h('p', { text: t('scored', pct, m.passMark) }));
     box.appendChild(h('p', { class: 'scormc-verdict ' + (pass ? 'is-pass' : 'is-fail') }, [
@@ -1035,18 +1130,43 @@
     }
     hydrate(body, null);
     var back = backLoc && backLoc !== 'g' ? backLoc : null;
-    if (back) kids.push(button(t('backTo'), 'back', function () { go(back); }));
+    if (back) {
+      kids.push(h('div', { class: 'scormc-back-bar' }, [
+        button(t('backTo'), 'back', function () { go(back); })]));
+    }
+    var index = glossaryIndex(body);
+    if (index) kids.push(index);
     kids.push(body);
     setMain(kids);
     if (term) {
       var target = document.getElementById('glossary-' + term);
-      if (target) {
-        target.setAttribute('tabindex', '-1');
-        target.classList.add('scormc-target');
-        target.focus();
-        if (target.scrollIntoView) target.scrollIntoView();
-      }
+      if (target) focusTarget(target, [target, definitionOf(target)]);
     }
+  }
+
+  function definitionOf(dt) {
+    var n = dt.nextElementSibling;
+    return n && n.tagName === 'DD' ? n : null;
+  }
+
+  /* A long glossary gets links to the first term of every letter. */
+  function glossaryIndex(body) {
+    var terms = body.querySelectorAll('[id^="glossary-"]'), seen = {}, links = [];
+    if (terms.length < 12) return null;
+    Array.prototype.forEach.call(terms, function (el) {
+      var c = (el.textContent || '').trim().charAt(0);
+      var key = /[0-9]/.test(c) ? '0\u20139' : c.toLocaleUpperCase();
+      if (!key || seen[key]) return;
+      seen[key] = true;
+      links.push(h('li', null, [h('a', { href: '#' + el.id, text: key,
+        onclick: function (e) {
+          e.preventDefault();
+          focusTarget(el, [el, definitionOf(el)]);
+        } })]));
+    });
+    if (links.length < 2) return null;
+    return h('nav', { class: 'scormc-az', 'aria-label': t('glossaryIndex') }, [
+      h('ul', null, links)]);
   }
 
   function displayName(raw) {
@@ -1161,11 +1281,11 @@
       opts.forEach(function (opt, k) {
         var inputId = id + '-o' + k;
         var input = h('input', { type: multi ? 'checkbox' : 'radio', id: inputId,
-          name: id, value: String(opt.idx), 'data-value': String(opt.value),
-          'aria-describedby': multi ? hintId : null });
+          name: id, value: String(opt.idx), 'data-value': String(opt.value) });
         var label = h('label', { for: inputId });
         if (opt.html !== null) label.innerHTML = opt.html; else label.textContent = opt.text;
-        var markSpan = h('span', { class: 'scormc-mark' });
+        var markSpan = h('span', { class: 'scormc-mark', id: inputId + '-mark' });
+        input.setAttribute('aria-describedby', (multi ? hintId + ' ' : '') + inputId + '-mark');
         var row = h('div', { class: 'scormc-option' }, [input, ' ', label, markSpan]);
         body.appendChild(row);
         ui.inputs.push(input);
@@ -1189,11 +1309,11 @@
       ui.selects = [];
       (q.lefts || []).forEach(function (left, li) {
         var sid = id + '-m' + li;
-        var sel = h('select', { id: sid, 'data-left': left },
+        var sel = h('select', { id: sid, 'data-left': left, 'aria-describedby': sid + '-mark' },
           [h('option', { value: '', text: t('choose') })].concat(shown.map(function (r) {
             return h('option', { value: r, text: r });
           })));
-        var markSpan = h('span', { class: 'scormc-mark' });
+        var markSpan = h('span', { class: 'scormc-mark', id: sid + '-mark' });
         body.appendChild(h('div', { class: 'scormc-match-row' }, [
           h('label', { for: sid, text: left }), ' ', sel, markSpan]));
         ui.inputs.push(sel);
@@ -1215,6 +1335,7 @@
       body.appendChild(field);
       if (numeric) {
         var warn = h('p', { class: 'scormc-hint', id: fid + '-warn', 'aria-live': 'polite' });
+        field.setAttribute('aria-describedby', fid + '-warn');
         body.appendChild(warn);
         field.addEventListener('input', function () {
           var v = field.value.trim();
@@ -1286,9 +1407,10 @@
       o.row.classList.toggle('is-correct', !!(showCorrect && isRight));
     });
     (ui.selects || []).forEach(function (s) {
-      var ok = s.sel.value === q.rights[s.li];
-      s.mark.textContent = s.sel.value === '' ? '' : ok ? ' \u2714' : ' \u2716';
-      if (showCorrect && !ok) s.mark.textContent += ' (' + t('markCorrect') + ': ' + q.rights[s.li] + ')';
+      var ok = s.sel.value === q.rights[s.li], bits = [];
+      bits.push(s.sel.value === '' ? t('notAnswered') : ok ? t('pairRight') : t('pairWrong'));
+      if (showCorrect && !ok) bits.push(t('pairCorrect', q.rights[s.li]));
+      s.mark.textContent = bits.join('; ');
     });
   }
 
@@ -1338,6 +1460,10 @@
   }
 
   function showFeedback(ui, credit, showCorrect, kind, focus) {
+    var resp = ui.response();
+    ui.feedbackHost.setAttribute('data-verdict', resp === undefined ? 'fail' :
+      ui.q.type === 'essay' ? 'note' : credit >= 1 - 1e-9 ? 'pass' :
+      credit > 1e-9 ? 'partial' : 'fail');
     ui.feedbackHost.innerHTML = '';
     add(ui.feedbackHost, feedbackContent(ui.q, ui, credit, showCorrect, kind));
     ui.mark(showCorrect, kind);
@@ -1359,6 +1485,7 @@
       var resp = ui.response();
       if (resp === undefined) {
         ui.feedbackHost.innerHTML = '';
+        ui.feedbackHost.removeAttribute('data-verdict');
         ui.feedbackHost.appendChild(h('p', { text: t('chooseFirst') }));
         ui.feedbackHost.focus();
         return;
@@ -1508,6 +1635,7 @@
     if (item.checked || a.submitted) return;
     if (item.ui.response() === undefined) {
       item.ui.feedbackHost.innerHTML = '';
+      item.ui.feedbackHost.removeAttribute('data-verdict');
       item.ui.feedbackHost.appendChild(h('p', { text: t('chooseFirst') }));
       item.ui.feedbackHost.focus();
       return;
@@ -1521,6 +1649,10 @@
       item.checked = true;
       item.ui.lock();
       btn.disabled = true;
+      /* A checked question is locked: its button has done its job. */
+      if (btn.parentNode && btn.parentNode.parentNode) {
+        btn.parentNode.parentNode.removeChild(btn.parentNode);
+      }
       showFeedback(item.ui, r.credits[item.qi] || 0, !!COURSE.showCorrect, 'question', true);
       report(a, item, r.credits[item.qi] || 0);
       persist();
@@ -1550,7 +1682,8 @@
       });
       var policy = COURSE.feedback || 'after-submit', review = null;
       if (policy !== 'never') {
-        review = h('section', { class: 'scormc-review', 'aria-label': t('result') });
+        review = h('section', { class: 'scormc-review', 'aria-labelledby': 'scormc-review-h' }, [
+          h('h2', { id: 'scormc-review-h', text: t('reviewTitle') })]);
         a.items.forEach(function (it) {
           if (it.q.type === 'description') return;
           if (!it.checked) showFeedback(it.ui, r.credits[it.qi] || 0, !!COURSE.showCorrect, 'question', false);
@@ -1788,6 +1921,11 @@
       finish: function () { onPageHide(); }
     };
     document.addEventListener('visibilitychange', onHidden);
+    var resizing = null;
+    window.addEventListener('resize', function () {
+      clearTimeout(resizing);
+      resizing = setTimeout(markScrollers, 150);
+    });
     window.addEventListener('pagehide', onPageHide);
     /* Back from the back-forward cache after Terminate: the session is
        over and the LMS will take nothing more, so say so. */

@@ -253,6 +253,11 @@ describe('feedback policy, show_correct, keep and shuffle', { skip: missing || f
       assert.match(await qText(lms, 'f-short'), /Correct.*FB-SHORT-RIGHT/);
       assert.match(await qText(lms, 'f-match'), /Correct/);
       assert.equal(await lms.frame.locator('.scormc-review fieldset').count(), 5);
+      // A screen reader hears each answer's mark with the answer itself.
+      assert.deepEqual(await lms.inFrame(() => [...document.querySelectorAll('fieldset[data-qid="f-single"] input')]
+        .map((i) => i.getAttribute('aria-describedby').split(' ')
+          .map((id) => document.getElementById(id).textContent.trim()).join('|'))),
+      ['(✔ correct answer)', '(your answer)', '']);
       assert.equal(await lms.frame.locator('.scormc-review input:not([disabled]), .scormc-review select:not([disabled])').count(), 0);
 
       const snap = await lms.close();
@@ -295,6 +300,8 @@ describe('feedback policy, show_correct, keep and shuffle', { skip: missing || f
         const calls = (await lms.calls()).calls;
         const got = interactions(calls);
         assert.equal(got.length, n + 1, `${qid} is reported when checked`);
+        assert.equal(await lms.frame.locator(`fieldset[data-qid="${qid}"] [data-action="check-question"]`).count(), 0,
+          'a checked question has no Check button left');
         assert.match(got[n].id, new RegExp(`-a1-\\d+-${qid}$`));
         const lastSetAt = Math.max(...calls.map((c, i) => (/^cmi\.interactions\./.test(c.args[0] || '') ? i : -1)));
         assert.ok(calls.slice(lastSetAt).some((c) => c.fn === 'Commit'), `${qid} is committed`);
@@ -307,7 +314,7 @@ describe('feedback policy, show_correct, keep and shuffle', { skip: missing || f
       assert.match(multi, /Partly correct \(50 %\)/);
       const match = await qText(lms, 'f-match');
       assert.match(match, /Partly correct \(33 %\)/);
-      assert.deepEqual(await matchMarks(lms, 'f-match'), ['✔', '✖', '✖'], 'no right item beside a wrong pair');
+      assert.deepEqual(await matchMarks(lms, 'f-match'), ['✔ correct', '✖ incorrect', '✖ incorrect'], 'no right item beside a wrong pair');
       for (const text of [single, multi, match]) {
         assert.doesNotMatch(text, /correct answer/i, 'no right answer shown');
       }
@@ -366,7 +373,7 @@ describe('feedback policy, show_correct, keep and shuffle', { skip: missing || f
       assert.doesNotMatch(review, /Paris/, 'the accepted short answer stays hidden');
       assert.equal(await lms.frame.locator('.is-correct').count(), 0);
       // Matching: each pair marked wrong, no right item named.
-      assert.deepEqual(await matchMarks(lms, 'f-match'), ['✖', '✖', '✖']);
+      assert.deepEqual(await matchMarks(lms, 'f-match'), ['✖ incorrect', '✖ incorrect', '✖ incorrect']);
       const snap = await lms.close();
       assert.deepEqual(callProblems(snap.calls, '1.2'), []);
       assert.deepEqual(lms.pageErrors, []);
