@@ -19,7 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ROOT, CHROMIUM, launchBrowser, startLmsServer, Lms } from './helpers/session.mjs';
 import { build, openPackages } from './helpers/packages.mjs';
-import { callProblems, lastSet } from './helpers/checks.mjs';
+import { callProblems, lastSet, shuffled } from './helpers/checks.mjs';
 
 const SCORMC = path.resolve(process.env.SCORMC || path.join(ROOT, 'build/scormc'));
 const COURSE = path.join(ROOT, 'tests/browser/course-types');
@@ -224,29 +224,6 @@ describe('every question type under scorm-again', { skip: missing || false, conc
         await lms.page.close();
       }
     });
-  }
-
-  // The runtime's documented generator (lib/runtime/README.md): FNV-1a
-  // over UTF-16 units seeding mulberry32, then Fisher-Yates.
-  function shuffled(list, seedText) {
-    let x = 0x811c9dc5;
-    for (let i = 0; i < seedText.length; i++) {
-      x ^= seedText.charCodeAt(i);
-      x = Math.imul(x, 0x01000193);
-    }
-    let a = x >>> 0;
-    const rand = () => {
-      a = (a + 0x6d2b79f5) | 0;
-      let z = Math.imul(a ^ (a >>> 15), 1 | a);
-      z = (z + Math.imul(z ^ (z >>> 7), 61 | z)) ^ z;
-      return ((z ^ (z >>> 14)) >>> 0) / 4294967296;
-    };
-    const out = list.slice();
-    for (let i = out.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [out[i], out[j]] = [out[j], out[i]];
-    }
-    return out;
   }
 
   async function startPool(lms) {

@@ -108,3 +108,26 @@ export function lastSet(calls, el) {
   for (const c of calls) if (/SetValue$/.test(c.fn) && c.args[0] === el) v = c.args[1];
   return v;
 }
+
+// The runtime's documented generator (lib/runtime/README.md): FNV-1a
+// over UTF-16 units seeding mulberry32, then Fisher-Yates.
+export function shuffled(list, seedText) {
+  let x = 0x811c9dc5;
+  for (let i = 0; i < seedText.length; i++) {
+    x ^= seedText.charCodeAt(i);
+    x = Math.imul(x, 0x01000193);
+  }
+  let a = x >>> 0;
+  const rand = () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let z = Math.imul(a ^ (a >>> 15), 1 | a);
+    z = (z + Math.imul(z ^ (z >>> 7), 61 | z)) ^ z;
+    return ((z ^ (z >>> 14)) >>> 0) / 4294967296;
+  };
+  const out = list.slice();
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
