@@ -154,6 +154,27 @@ static bool add_response(qresp *r, const gift_question *q, json_t *value)
   return false;
 }
 
+/* A matching response names left items; one the question lacks is a
+ * typo in the responses file, worth saying. */
+static void warn_unknown_lefts(json_t *value, const gift_question *q,
+                               const char *id, const char *path,
+                               diag_list *diags)
+{
+  const char *left;
+  json_t *right;
+
+  if (q->type != GIFT_MATCHING || !json_is_object(value))
+    return;
+  json_object_foreach(value, left, right) {
+    bool known = false;
+    for (size_t k = 0; k < q->answer_count && !known; k++)
+      known = q->answers[k].text && strcmp(q->answers[k].text, left) == 0;
+    if (!known)
+      diag_warn(diags, path, 0, 0, "the response to '%s' names '%s', "
+                "which is not one of its left items", id, left);
+  }
+}
+
 static void warn_unknown_keys(json_t *root, const gift_doc *doc,
                               const char *path, diag_list *diags)
 {
@@ -186,6 +207,8 @@ static int encode_responses(qresp *r, json_t *root, const gift_doc *doc,
     else if (!add_response(r, q, value))
       diag_warn(diags, path, 0, 0, "the response to '%s' must be %s: "
                 "scored as unanswered", id, expected_kind(q->type));
+    else
+      warn_unknown_lefts(value, q, id, path, diags);
     free(id);
   }
   warn_unknown_keys(root, doc, path, diags);

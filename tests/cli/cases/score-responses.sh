@@ -42,3 +42,10 @@ run score quiz.gift mixed.json
 expect_exit 0
 expect_stderr "response to 'multi' must be an array of answer texts"
 expect_stdout "total: 2/4 = 50%"
+# A matching response naming a left item the question lacks is flagged.
+printf '::m:: Match {\n=a -> 1\n=b -> 2\n}\n' > match.gift
+printf '{"m": {"a": "1", "c": "2"}}' > match.json
+run score match.gift match.json
+expect_exit 0
+expect_stderr "names 'c', which is not one of its left items"
+expect_stdout "total: 0.5/1 = 50%"
