@@ -596,8 +596,8 @@ static int run_export(int argc, char **argv)
     diag_free(&diags);
     return EXIT_INVALID;
   }
-  docs = calloc(content->module_count + 1, sizeof *docs);
-  categories = calloc(content->module_count + 1, sizeof *categories);
+  docs = xcalloc(content->module_count + 1, sizeof *docs);
+  categories = xcalloc(content->module_count + 1, sizeof *categories);
   for (size_t m = 0; m < content->module_count; m++) {
     if (!content->modules[m].assessment)
       continue;
