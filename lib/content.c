@@ -624,6 +624,32 @@ static void apply_edits(page_ctx *ctx)
   memset(&ctx->edits, 0, sizeof ctx->edits);
 }
 
+/* cmark-gfm's table extension slows down with the square of a row's
+ * cells (seconds at a few thousand). No real table comes near this
+ * cap; refuse the line before the parser sees it. */
+#define MAX_TABLE_CELLS 256
+
+static int check_table_width(const char *text, const char *path,
+                             diag_list *diags)
+{
+  int line = 1, pipes = 0;
+
+  for (const char *p = text; *p; p++) {
+    if (*p == '|' && (p == text || p[-1] != '\\'))
+      pipes++;
+    if (*p == '\n' || p[1] == '\0') {
+      if (pipes > MAX_TABLE_CELLS) {
+        diag_error(diags, path, line, 0, "a table row with more than "
+                   "%d cells: split the table", MAX_TABLE_CELLS);
+        return -1;
+      }
+      pipes = 0;
+      line++;
+    }
+  }
+  return 0;
+}
+
 static void load_page(content_t *c, content_module *m, const char *dir,
                       const char *path, diag_list *diags)
 {
@@ -636,6 +662,10 @@ static void load_page(content_t *c, content_module *m, const char *dir,
 
   if (read_source(c->root, path, &text, &len, diags) != 0)
     return;
+  if (check_table_width(text, path, diags) != 0) {
+    free(text);
+    return;
+  }
   m->pages = xrealloc(m->pages, (m->page_count + 1) * sizeof *page);
   page = &m->pages[m->page_count++];
   memset(page, 0, sizeof *page);

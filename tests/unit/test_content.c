@@ -273,6 +273,23 @@ static void questions_and_glossary__reject_raw_html(void **state)
   done(&fx);
 }
 
+static void page__refuses_tables_too_wide_to_parse_quickly(void **state)
+{
+  fixture fx;
+  strbuf page;
+
+  (void)state;
+  sb_init(&page);
+  sb_puts(&page, "# T\n\n|");
+  for (int i = 0; i < 300; i++)
+    sb_puts(&page, " x |");
+  sb_puts(&page, "\n");
+  assert_int_equal(load_page(&fx, page.data, NULL), -1);
+  assert_true(has_message(&fx, "more than 256 cells", 3));
+  done(&fx);
+  sb_free(&page);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -289,6 +306,7 @@ int main(void)
     cmocka_unit_test(page__rejects_control_characters_at_their_line),
     cmocka_unit_test(image__symbolic_link_out_of_the_course_is_refused),
     cmocka_unit_test(questions_and_glossary__reject_raw_html),
+    cmocka_unit_test(page__refuses_tables_too_wide_to_parse_quickly),
   };
 
   return cmocka_run_group_tests_name("content", tests, NULL, NULL);
