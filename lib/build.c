@@ -290,7 +290,7 @@ static int add_manifest(const build_ctx *b, zip_plan *plan, long module,
   const char **runtime = shared_runtime_files(plan, &runtime_count);
   manifest_spec spec = {b->course, b->content, b->options->edition,
                         b->options->layout, module, runtime,
-                        runtime_count, NULL, 0};
+                        runtime_count};
   xmlDocPtr built, written = NULL;
   xmlChar *xml = NULL;
   int len = 0, rc = -1;

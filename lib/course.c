@@ -90,6 +90,11 @@ const char *course_layout_name(course_layout layout)
   return LAYOUT_NAMES[layout];
 }
 
+const char *course_feedback_name(course_feedback feedback)
+{
+  return FEEDBACK_NAMES[feedback];
+}
+
 /* ---- the sandbox ---------------------------------------------------- */
 
 static void *limited_alloc(void *ud, void *ptr, size_t old, size_t size)

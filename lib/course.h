@@ -80,5 +80,6 @@ int course_parse_edition(const char *text, course_edition *out);
 int course_parse_layout(const char *text, course_layout *out);
 const char *course_edition_name(course_edition edition);
 const char *course_layout_name(course_layout layout);
+const char *course_feedback_name(course_feedback feedback);
 
 #endif

@@ -12,9 +12,6 @@
 #include "qtable.h"
 #include "util.h"
 
-static const char *const FEEDBACK_NAMES[] = {
-  "after-question", "after-submit", "never"};
-
 char *base64_encode(const unsigned char *data, size_t size)
 {
   static const char digits[] =
@@ -344,7 +341,7 @@ char *coursejs_build(const course_t *course, const content_t *content,
   json_object_set_new(root, "layout",
                       json_string(course_layout_name(layout)));
   json_object_set_new(root, "feedback",
-                      json_string(FEEDBACK_NAMES[course->feedback]));
+                      json_string(course_feedback_name(course->feedback)));
   json_object_set_new(root, "showCorrect",
                       json_boolean(course->show_correct));
   json_object_set_new(root, "intro",

@@ -24,8 +24,6 @@ typedef struct {
   long module;                /* split: the module's index; else -1 */
   const char *const *runtime_files;   /* shared files, package paths */
   size_t runtime_count;
-  const char *const *schema_files;    /* XSDs at the package root */
-  size_t schema_count;
 } manifest_spec;
 
 /* Build the manifest; the caller frees it with xmlFreeDoc. */

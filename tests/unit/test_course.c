@@ -70,6 +70,23 @@ static char *load_error(const char *lua, int *line)
 #define MINIMAL "course { id = 'c', title = 'T' }\n" \
                 "component 'A'\nmodule '01-one'\n"
 
+/* Each probe line, put before (or after) a minimal course, must fail
+ * with its error reported at 'line'. */
+static void each_fails_at(const char *const *probes, size_t count,
+                          bool before, int line)
+{
+  for (size_t i = 0; i < count; i++) {
+    char *lua = before ? xasprintf("%s\n" MINIMAL, probes[i])
+                       : xasprintf(MINIMAL "%s\n", probes[i]);
+    int got = 0;
+    char *err = load_error(lua, &got);
+    assert_non_null(err);
+    assert_int_equal(got, line);
+    free(err);
+    free(lua);
+  }
+}
+
 static void course_load__reads_settings_and_defaults(void **state)
 {
   char *dir = make_course(
@@ -102,20 +119,12 @@ static void course_load__reads_settings_and_defaults(void **state)
 
 static void sandbox__has_no_io_os_require_or_load(void **state)
 {
-  const char *probes[] = {"io.open('x')", "os.exit(1)", "require('x')",
+  const char *const probes[] = {"io.open('x')", "os.exit(1)", "require('x')",
                           "dofile('x')", "load('return 1')()",
                           "string.dump(print)", "math.random()"};
 
   (void)state;
-  for (size_t i = 0; i < sizeof probes / sizeof *probes; i++) {
-    char *lua = xasprintf("%s\n" MINIMAL, probes[i]);
-    int line = 0;
-    char *err = load_error(lua, &line);
-    assert_non_null(err);
-    assert_int_equal(line, 1);
-    free(err);
-    free(lua);
-  }
+  each_fails_at(probes, sizeof probes / sizeof *probes, true, 1);
 }
 
 static void sandbox__stops_endless_loops(void **state)
@@ -214,20 +223,12 @@ static void course_load__rejects_path_in_module_name(void **state)
 
 static void sandbox__has_no_metatables_patterns_or_move(void **state)
 {
-  const char *probes[] = {"setmetatable({}, {__gc = print})",
+  const char *const probes[] = {"setmetatable({}, {__gc = print})",
                           "getmetatable('')", "string.find('a', 'a')",
                           "('a'):gsub('a', 'b')", "table.move({}, 1, 2, 3)"};
 
   (void)state;
-  for (size_t i = 0; i < sizeof probes / sizeof *probes; i++) {
-    char *lua = xasprintf("%s\n" MINIMAL, probes[i]);
-    int line = 0;
-    char *err = load_error(lua, &line);
-    assert_non_null(err);
-    assert_int_equal(line, 1);
-    free(err);
-    free(lua);
-  }
+  each_fails_at(probes, sizeof probes / sizeof *probes, true, 1);
 }
 
 static void sandbox__caps_string_rep(void **state)
@@ -277,20 +278,12 @@ static void course_load__rejects_control_characters(void **state)
  * must still be checked: nothing outside the course gets in. */
 static void course_load__checks_every_module_folder(void **state)
 {
-  const char *probes[] = {
+  const char *const probes[] = {
     "pcall(module, {'../../etc'})", "module 'certificate'",
     "module 'a b'", "module './01-one'"};
 
   (void)state;
-  for (size_t i = 0; i < sizeof probes / sizeof *probes; i++) {
-    char *lua = xasprintf(MINIMAL "%s\n", probes[i]);
-    int line = 0;
-    char *err = load_error(lua, &line);
-    assert_non_null(err);
-    assert_int_equal(line, 4);
-    free(err);
-    free(lua);
-  }
+  each_fails_at(probes, sizeof probes / sizeof *probes, false, 4);
 }
 
 static void course_load__refuses_a_module_linked_outside(void **state)
